@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+
+// The production manifest. Every permission is listed in the README with the reason it is needed.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Edit with Kontext',
+    description: 'Right-click any image and edit it by describing the change, with FLUX.1 Kontext.',
+    permissions: [
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'storage',
+      'alarms',
+      'downloads',
+      'clipboardWrite',
+      'unlimitedStorage',
+    ],
+    host_permissions: [
+      'https://api.replicate.com/*',
+      'https://replicate.delivery/*',
+      'https://*.replicate.delivery/*',
+    ],
+    // Granted one origin at a time: a custom API base URL when the user saves it.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Edit with Kontext' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'edit-with-kontext@example.org',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['.tmp/**', 'demo-output/**', 'test-results/**', 'playwright-report/**'],
+  },
+});
