@@ -1,0 +1,31 @@
+import { openKontextDb, type StoredImage } from './db';
+
+/** Which picture of a job: what was sent, what came back, and small previews of both. */
+export type ImageRole = 'input' | 'result' | 'input-thumb' | 'result-thumb';
+
+/** The IndexedDB key of one picture of one job. */
+export function imageKey(jobId: string, role: ImageRole): string {
+  return `${jobId}:${role}`;
+}
+
+/** Stores a picture of a job. */
+export async function putJobImage(jobId: string, role: ImageRole, blob: Blob, size?: { width: number; height: number }): Promise<void> {
+  const db = await openKontextDb();
+  const record: StoredImage = { bytes: await blob.arrayBuffer(), type: blob.type, ...size };
+  await db.put('images', record, imageKey(jobId, role));
+}
+
+/** Reads a picture of a job back as a Blob, or undefined when there is none. */
+export async function getJobImage(jobId: string, role: ImageRole): Promise<Blob | undefined> {
+  const db = await openKontextDb();
+  const record = await db.get('images', imageKey(jobId, role));
+  return record ? new Blob([record.bytes], { type: record.type }) : undefined;
+}
+
+/** Deletes every picture of a job. */
+export async function deleteJobImages(jobId: string): Promise<void> {
+  const db = await openKontextDb();
+  const tx = db.transaction('images', 'readwrite');
+  const roles: ImageRole[] = ['input', 'result', 'input-thumb', 'result-thumb'];
+  await Promise.all([...roles.map((role) => tx.store.delete(imageKey(jobId, role))), tx.done]);
+}

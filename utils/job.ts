@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { AspectRatio, OutputFormat } from './settings';
+
+/** Version of the stored job record; bump with a migration in job-store.ts. */
+export const JOB_SCHEMA_VERSION = 1;
+
+/**
+ * Where a job's phase stands. See the lifecycle diagram in job-machine.ts.
+ * `acquiring` covers reading and preparing the input image.
+ */
+export const JobPhase = z.enum(['acquiring', 'creating', 'polling', 'downloading', 'done', 'failed', 'canceled']);
+export type JobPhase = z.infer<typeof JobPhase>;
+
+/** The provider's own status words, as last seen. */
+export const RemoteStatus = z.enum(['starting', 'processing', 'succeeded', 'failed', 'canceled', 'aborted']);
+export type RemoteStatus = z.infer<typeof RemoteStatus>;
+
+/** The image a job edits: one on a web page, or the result of an earlier job ("Edit again"). */
+export const JobSource = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('page'),
+    srcUrl: z.string().min(1),
+    pageUrl: z.string().optional(),
+    pageTitle: z.string().optional(),
+    tabId: z.number().int().optional(),
+    frameId: z.number().int().optional(),
+  }),
+  z.object({ kind: z.literal('job'), jobId: z.string().min(1) }),
+]);
+export type JobSource = z.infer<typeof JobSource>;
+
+/** The model inputs a job sends besides the prompt and the image. */
+export const JobInput = z.object({
+  aspect_ratio: AspectRatio,
+  output_format: OutputFormat,
+  safety_tolerance: z.number().int().min(0).max(2),
+  prompt_upsampling: z.boolean(),
+  // Chosen by us when the user does not pick one: it doubles as a marker that finds our prediction
+  // again in the provider's list after a create whose answer was lost.
+  seed: z.number().int().nonnegative(),
+});
+export type JobInput = z.infer<typeof JobInput>;
+
+/** Kinds of failure a job can end in, each with its own human message. */
+export const JobErrorCode = z.enum([
+  'image', 'unauthenticated', 'insufficient-credit', 'not-found', 'invalid-input', 'bad-request',
+  'rate-limited', 'server', 'network', 'moderated', 'model-error', 'no-output', 'aborted',
+  'data-removed', 'download', 'create-unknown', 'no-key', 'unexpected',
+]);
+export type JobErrorCode = z.infer<typeof JobErrorCode>;
+
+export const JobError = z.object({ code: JobErrorCode, message: z.string() });
+export type JobError = z.infer<typeof JobError>;
+
+/** Facts about an image the job sent or received (the bytes live in IndexedDB). */
+export const ImageFacts = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  bytes: z.number().int().nonnegative(),
+  type: z.string(),
+});
+export type ImageFacts = z.infer<typeof ImageFacts>;
+
+/** One edit, from the click to the saved result. Stored in `storage.local`; written only by the background. */
+export const Job = z.object({
+  v: z.literal(JOB_SCHEMA_VERSION),
+  id: z.string().min(1),
+  prompt: z.string().min(1),
+  model: z.string().min(1),
+  source: JobSource,
+  input: JobInput,
+  phase: JobPhase,
+  remoteStatus: RemoteStatus.optional(),
+  predictionId: z.string().optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** Set before the create request leaves: with no predictionId it means "a prediction may exist". */
+  createSentAt: z.number().optional(),
+  /** When the runner should act on the job next; absent means now. */
+  dueAt: z.number().optional(),
+  /** Consecutive transient failures of the current step, for backoff. */
+  attempts: z.number().int().nonnegative(),
+  cancelRequested: z.boolean(),
+  outputUrl: z.string().optional(),
+  image: ImageFacts.optional(),
+  result: ImageFacts.optional(),
+  completedAt: z.number().optional(),
+  predictTime: z.number().optional(),
+  /** A passing condition worth showing (e.g. "Rate limited; retrying in 30 s"). */
+  notice: z.string().optional(),
+  error: JobError.optional(),
+});
+export type Job = z.infer<typeof Job>;
+
+/** The one status word the popup shows for a job (a UI contract: keep these words). */
+export type StatusWord = 'Uploading' | 'Starting' | 'Processing' | 'Done' | 'Failed' | 'Canceled';
+
+/** Maps a job to its status word. */
+export function statusWord(job: Pick<Job, 'phase' | 'remoteStatus'>): StatusWord {
+  switch (job.phase) {
+    case 'acquiring':
+      return 'Uploading';
+    case 'creating':
+      return 'Starting';
+    case 'polling':
+      return job.remoteStatus === 'starting' ? 'Starting' : 'Processing';
+    case 'downloading':
+      return 'Processing';
+    case 'done':
+      return 'Done';
+    case 'failed':
+      return 'Failed';
+    case 'canceled':
+      return 'Canceled';
+  }
+}
+
+/** True once a job can no longer change by itself. */
+export function isFinished(job: Pick<Job, 'phase'>): boolean {
+  return job.phase === 'done' || job.phase === 'failed' || job.phase === 'canceled';
+}

@@ -1,0 +1,74 @@
+/**
+ * The one message protocol between the extension's parts. Every message into the background is
+ * parsed with these schemas on arrival; anything that does not parse is dropped.
+ *
+ * Direction is in the name: `bg:*` goes to the background, `page:*` goes from the background to the
+ * prompt box it injected into a tab.
+ */
+import { z } from 'zod';
+import { AspectRatio, OutputFormat } from './settings';
+
+const JobId = z.string().min(1).max(100);
+
+/** What a new edit starts from: a right-clicked image (by the one-time token the menu click made) or a result. */
+export const EditSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('selection'), token: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('job'), jobId: JobId }),
+]);
+export type EditSource = z.infer<typeof EditSource>;
+
+/** The prompt box's choices. */
+export const EditRequest = z.object({
+  source: EditSource,
+  prompt: z.string().trim().min(1, 'Describe the edit.').max(2000),
+  aspectRatio: AspectRatio,
+  outputFormat: OutputFormat,
+});
+export type EditRequest = z.infer<typeof EditRequest>;
+
+/** Messages the background accepts. */
+export const BackgroundMessage = z.discriminatedUnion('type', [
+  /** An extension page opened: make sure unfinished jobs are moving (the worker may have just started). */
+  z.object({ type: z.literal('bg:wake') }),
+  z.object({ type: z.literal('bg:prompt-context'), source: EditSource }),
+  z.object({ type: z.literal('bg:start-edit'), request: EditRequest }),
+  z.object({ type: z.literal('bg:cancel-job'), jobId: JobId }),
+  z.object({ type: z.literal('bg:delete-job'), jobId: JobId }),
+  z.object({ type: z.literal('bg:retry-job'), jobId: JobId }),
+  z.object({ type: z.literal('bg:test-connection'), baseUrl: z.string().max(2000), apiKey: z.string().max(1000) }),
+]);
+export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
+export type BackgroundMessageType = BackgroundMessage['type'];
+
+/** What the prompt box needs to show itself. */
+export interface PromptContext {
+  hasKey: boolean;
+  aspectRatio: AspectRatio;
+  outputFormat: OutputFormat;
+  /** The image being edited, as a URL the caller can display (page URL or data: URI). */
+  previewUrl?: string;
+  /** Set when the source is gone (an expired menu click, a deleted result). */
+  problem?: string;
+}
+
+export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string };
+export type TestConnectionResult =
+  | { ok: true; username: string; name?: string }
+  | { ok: false; verified: false; message: string };
+
+/** The reply type of each background message. */
+export interface BackgroundReplies {
+  'bg:wake': { ok: true };
+  'bg:prompt-context': PromptContext;
+  'bg:start-edit': StartEditResult;
+  'bg:cancel-job': { ok: boolean };
+  'bg:delete-job': { ok: boolean };
+  'bg:retry-job': { ok: boolean };
+  'bg:test-connection': TestConnectionResult;
+}
+
+/** Messages the injected prompt box accepts from the background. */
+export const PageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page:open-prompt'), token: z.string().min(1).max(100), srcUrl: z.string() }),
+]);
+export type PageMessage = z.infer<typeof PageMessage>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Default API base URL; any Replicate-compatible base (e.g. a reseller's proxy) can replace it. */
+export const DEFAULT_BASE_URL = 'https://api.replicate.com/v1';
+
+/** Models the options page offers, as `owner/name` on Replicate. */
+export const MODELS = ['black-forest-labs/flux-kontext-pro', 'black-forest-labs/flux-kontext-max'] as const;
+export const Model = z.enum(MODELS);
+export type Model = z.infer<typeof Model>;
+
+/** Aspect ratios flux-kontext accepts (its input schema's enum). */
+export const ASPECT_RATIOS = [
+  'match_input_image',
+  '1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '4:5', '5:4', '21:9', '9:21', '2:1', '1:2',
+] as const;
+export const AspectRatio = z.enum(ASPECT_RATIOS);
+export type AspectRatio = z.infer<typeof AspectRatio>;
+
+/** webp output is rejected by the model, so only these two. */
+export const OutputFormat = z.enum(['jpg', 'png']);
+export type OutputFormat = z.infer<typeof OutputFormat>;
+
+/** A base URL the user typed: http(s) only, no trailing slash, no query or fragment. */
+export const BaseUrl = z
+  .string()
+  .trim()
+  .min(1, 'Enter the API base URL.')
+  .transform((value) => value.replace(/\/+$/, ''))
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'Enter a full http(s) URL such as https://api.replicate.com/v1.');
+
+/** Everything the user can set except the API key, which lives in the secret store. */
+export const Settings = z.object({
+  baseUrl: BaseUrl.default(DEFAULT_BASE_URL),
+  model: Model.default('black-forest-labs/flux-kontext-pro'),
+  outputFormat: OutputFormat.default('png'),
+  aspectRatio: AspectRatio.default('match_input_image'),
+  // The provider accepts at most 2 when an input image is sent, and we always send one.
+  safetyTolerance: z.number().int().min(0, 'Use 0, 1 or 2.').max(2, 'At most 2 is allowed when editing an image.').default(2),
+  promptUpsampling: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** An API key as typed: trimmed, no whitespace inside (a pasted key often carries a newline). */
+export const ApiKey = z
+  .string()
+  .trim()
+  .min(1, 'Enter your API key.')
+  .refine((value) => !/\s/.test(value), 'The key must not contain spaces or line breaks.');
+
+/**
+ * Reads settings back from storage leniently: a field that no longer validates (an older version,
+ * a hand edit) falls back to its default instead of stranding every other setting.
+ */
+export function parseStoredSettings(raw: unknown): Settings {
+  const whole = Settings.safeParse(raw ?? {});
+  if (whole.success) return whole.data;
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const result: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(Settings.shape)) {
+    const field = schema.safeParse(record[key]);
+    if (field.success) result[key] = field.data;
+  }
+  return Settings.parse(result);
+}
