@@ -1,0 +1,59 @@
+import { ApiKey, Settings } from '../settings';
+
+/** The options form as typed: every field a string except the checkbox. */
+export interface SettingsFormValues {
+  apiKey: string;
+  baseUrl: string;
+  model: string;
+  outputFormat: string;
+  aspectRatio: string;
+  safetyTolerance: string;
+  promptUpsampling: boolean;
+}
+export type SettingsField = keyof SettingsFormValues;
+export type FieldErrors = Partial<Record<SettingsField, string>>;
+
+export type SettingsFormResult =
+  | { ok: true; settings: Settings; apiKey: string }
+  | { ok: false; errors: FieldErrors };
+
+const SAFETY_MESSAGE = 'Use 0, 1 or 2.';
+
+/** Fills the form from saved settings and key. */
+export function formValuesFrom(settings: Settings, apiKey: string | undefined): SettingsFormValues {
+  return {
+    apiKey: apiKey ?? '',
+    baseUrl: settings.baseUrl,
+    model: settings.model,
+    outputFormat: settings.outputFormat,
+    aspectRatio: settings.aspectRatio,
+    safetyTolerance: String(settings.safetyTolerance),
+    promptUpsampling: settings.promptUpsampling,
+  };
+}
+
+/** Validates the whole form with the settings schemas: either clean values or one message per bad field. */
+export function validateSettingsForm(values: SettingsFormValues): SettingsFormResult {
+  const errors: FieldErrors = {};
+  const tolerance = values.safetyTolerance.trim();
+  const settings = Settings.safeParse({
+    baseUrl: values.baseUrl,
+    model: values.model,
+    outputFormat: values.outputFormat,
+    aspectRatio: values.aspectRatio,
+    // An empty or non-numeric entry must be an error, not the schema's default.
+    safetyTolerance: /^-?\d+$/.test(tolerance) ? Number(tolerance) : Number.NaN,
+    promptUpsampling: values.promptUpsampling,
+  });
+  if (!settings.success) {
+    for (const issue of settings.error.issues) {
+      const field = issue.path[0];
+      if (typeof field !== 'string' || !(field in values) || errors[field as SettingsField]) continue;
+      errors[field as SettingsField] = field === 'safetyTolerance' && issue.code === 'invalid_type' ? SAFETY_MESSAGE : issue.message;
+    }
+  }
+  const apiKey = ApiKey.safeParse(values.apiKey);
+  if (!apiKey.success) errors.apiKey = apiKey.error.issues[0]?.message ?? 'Enter your API key.';
+  if (!settings.success || !apiKey.success) return { ok: false, errors };
+  return { ok: true, settings: settings.data, apiKey: apiKey.data };
+}
