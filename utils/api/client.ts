@@ -57,8 +57,11 @@ export function createPredictionClient(cfg: ClientConfig): PredictionClient {
   // Set once a proxy has accepted `POST /predictions` after refusing the models route.
   let useVersionRoute = false;
 
-  const guarded = <T>(call: () => Promise<T>): Promise<T> =>
-    token === '' ? Promise.reject(missingTokenError()) : call();
+  // Async so that argument checks thrown while building a request reject instead of throwing.
+  const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
+    if (token === '') throw missingTokenError();
+    return call();
+  };
 
   async function create(model: string, input: Record<string, unknown>, opts: CreateOptions): Promise<Prediction> {
     const [owner, name] = splitModel(model);
