@@ -25,7 +25,7 @@ const rows: Row[] = [
     { phase: 'downloading', predictionId: 'p1', outputUrl: succeeded.outputUrl, predictTime: 5.2 }],
   ['a recovered prediction is adopted, not re-created', { phase: 'creating', createSentAt: 5 }, { type: 'RECOVERED', prediction: running() },
     { phase: 'polling', predictionId: 'p1' }],
-  ['a missed recovery clears the marker so creating is safe again', { phase: 'creating', createSentAt: 5 }, { type: 'RECOVER_MISSED' },
+  ['a missed recovery clears the marker so creating is safe again', { phase: 'creating', createSentAt: 5 }, { type: 'NOT_CREATED' },
     { phase: 'creating', createSentAt: undefined }],
   ['a poll that is still running schedules the next poll', { phase: 'polling', predictionId: 'p1', createSentAt: NOW - 20_000 }, { type: 'POLLED', prediction: running() },
     { phase: 'polling', remoteStatus: 'processing', dueAt: NOW + 2_000 }],
@@ -96,7 +96,8 @@ describe('next action', () => {
     ['recover, never re-create, after a create whose answer was lost', { phase: 'creating', createSentAt: 5 }, { kind: 'recover' }],
     ['wait until a poll is due', { phase: 'polling', predictionId: 'p1', dueAt: NOW + 500 }, { kind: 'wait', until: NOW + 500 }],
     ['poll when due', { phase: 'polling', predictionId: 'p1', dueAt: NOW }, { kind: 'poll' }],
-    ['cancel at once even while a poll is scheduled', { phase: 'polling', predictionId: 'p1', cancelRequested: true, dueAt: NOW + 500 }, { kind: 'cancel' }],
+    ['cancel once requested', { phase: 'polling', predictionId: 'p1', cancelRequested: true }, { kind: 'cancel' }],
+    ['wait before retrying a cancel that failed for a passing reason', { phase: 'polling', predictionId: 'p1', cancelRequested: true, dueAt: NOW + 500 }, { kind: 'wait', until: NOW + 500 }],
     ['download a finished output', { phase: 'downloading' }, { kind: 'download' }],
     ['nothing for a finished job', { phase: 'failed' }, { kind: 'none' }],
   ])('%s', (_name, from, expected) => {

@@ -5,7 +5,7 @@
  *   acquiring ─ACQUIRED─▶ creating ─CREATED─▶ polling ─POLLED(succeeded)─▶ downloading ─DOWNLOADED─▶ done
  *       │                  │ ▲ CREATE_SENT      │ ▲ POLLED(running)            │ ▲
  *       │                  │ └ TRANSIENT ───────┘ └ TRANSIENT (backoff)        │ └ TRANSIENT
- *       │                  │   RECOVERED / RECOVER_MISSED (after a lost answer)│
+ *       │                  │   RECOVERED / NOT_CREATED (after a lost answer)│
  *       ▼                  ▼                    ▼                              ▼
  *     failed ◀────────── FAILED, POLLED(failed), retries exhausted ─────────────┘
  *       │    canceled ◀── CANCEL_REQUESTED (before any request left) | POLLED(canceled) | CANCEL_FAILED
@@ -34,7 +34,7 @@ export type JobEvent =
   | { type: 'CREATE_SENT' }
   | { type: 'CREATED'; prediction: PredictionView }
   | { type: 'RECOVERED'; prediction: PredictionView }
-  | { type: 'RECOVER_MISSED' }
+  | { type: 'NOT_CREATED' }
   | { type: 'POLLED'; prediction: PredictionView }
   | { type: 'DOWNLOADED'; result: ImageFacts }
   | { type: 'TRANSIENT'; message: string; retryAfterMs?: number; jitter: number }
@@ -89,8 +89,8 @@ function step(job: Job, event: JobEvent, now: number): Job {
     case 'RECOVERED':
       if (job.phase !== 'creating') return job;
       return applyPrediction({ ...job, predictionId: event.prediction.id, attempts: 0 }, event.prediction, now);
-    case 'RECOVER_MISSED':
-      // The provider has no prediction of ours: the lost request never created one, so creating is safe.
+    case 'NOT_CREATED':
+      // The provider has no prediction from that request (refused, or lost before it arrived): creating is safe.
       if (job.phase !== 'creating') return job;
       return { ...job, createSentAt: undefined, dueAt: undefined };
     case 'POLLED':
@@ -125,7 +125,8 @@ function applyPrediction(job: Job, prediction: PredictionView, now: number): Job
     return { ...base, phase: 'canceled', cancelRequested: false, dueAt: undefined, completedAt: now };
   }
   const age = now - (job.createSentAt ?? job.createdAt);
-  return { ...base, phase: 'polling', dueAt: now + pollDelayMs(age) };
+  // A pending cancel goes out at once rather than after the next poll delay.
+  return { ...base, phase: 'polling', dueAt: job.cancelRequested ? undefined : now + pollDelayMs(age) };
 }
 
 function transient(job: Job, event: Extract<JobEvent, { type: 'TRANSIENT' }>, now: number): Job {
@@ -178,8 +179,8 @@ export type NextAction =
 /** Decides the next step for a job at time `now`. */
 export function nextAction(job: Job, now: number): NextAction {
   if (isFinished(job)) return { kind: 'none' };
-  if (job.cancelRequested && job.predictionId && job.phase === 'polling') return { kind: 'cancel' };
   if (job.dueAt !== undefined && job.dueAt > now) return { kind: 'wait', until: job.dueAt };
+  if (job.cancelRequested && job.predictionId && job.phase === 'polling') return { kind: 'cancel' };
   switch (job.phase) {
     case 'acquiring':
       return { kind: 'acquire' };

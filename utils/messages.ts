@@ -30,6 +30,8 @@ export type EditRequest = z.infer<typeof EditRequest>;
 export const BackgroundMessage = z.discriminatedUnion('type', [
   /** An extension page opened: make sure unfinished jobs are moving (the worker may have just started). */
   z.object({ type: z.literal('bg:wake') }),
+  /** Content scripts cannot open the options page themselves. */
+  z.object({ type: z.literal('bg:open-options') }),
   z.object({ type: z.literal('bg:prompt-context'), source: EditSource }),
   z.object({ type: z.literal('bg:start-edit'), request: EditRequest }),
   z.object({ type: z.literal('bg:cancel-job'), jobId: JobId }),
@@ -59,6 +61,7 @@ export type TestConnectionResult =
 /** The reply type of each background message. */
 export interface BackgroundReplies {
   'bg:wake': { ok: true };
+  'bg:open-options': { ok: true };
   'bg:prompt-context': PromptContext;
   'bg:start-edit': StartEditResult;
   'bg:cancel-job': { ok: boolean };

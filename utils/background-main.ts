@@ -1,0 +1,71 @@
+import { browser, type Browser } from 'wxt/browser';
+import { badgeFor } from './badge';
+import { createBackgroundHandlers } from './background-handlers';
+import { createContextMenus, imageFromMenuClick } from './context-menus';
+import { acquireInput, downloadResult, inputDataUri } from './job-io';
+import { createJobService } from './job-service';
+import { getJobs, watchJobs } from './job-store';
+import { createMessageListener } from './message-router';
+import { openPromptBox } from './prompt-launcher';
+import { createScheduler, JOBS_ALARM } from './scheduler';
+import type { Job } from './job';
+
+/**
+ * Everything the background does, wired. Listeners are registered synchronously, first thing, so an
+ * event that woke the worker is not missed; the work they trigger reads its state from storage.
+ */
+export function startBackground(): void {
+  const now = () => Date.now();
+  const jobs = createJobService({
+    now,
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    io: { acquireInput, inputDataUri, downloadResult },
+  });
+  const scheduler = createScheduler({
+    now,
+    createAlarm: (name, when) => browser.alarms.create(name, { when }),
+    clearAlarm: (name) => browser.alarms.clear(name),
+    setTimer: (callback, ms) => setTimeout(callback, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    onDue: () => void jobs.resumeAll(),
+  });
+
+  const onJobsChanged = (list: Job[]) => {
+    const badge = badgeFor(list);
+    void browser.action.setBadgeText({ text: badge.text });
+    void browser.action.setBadgeBackgroundColor({ color: badge.color });
+    void scheduler.rearm(list);
+  };
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createContextMenus();
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === JOBS_ALARM) void jobs.resumeAll();
+  });
+  browser.runtime.onMessage.addListener(
+    createMessageListener(createBackgroundHandlers(jobs, now), browser.runtime.id, browser.runtime.getURL('/')),
+  );
+  watchJobs(onJobsChanged);
+
+  // A fresh worker (after Chrome stopped the last one, or a browser restart) resumes from storage.
+  void getJobs().then((list) => {
+    onJobsChanged(list);
+    return jobs.resumeAll();
+  });
+}
+
+/** Shows the prompt box for a right-clicked image. */
+export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
+  const selection = imageFromMenuClick(info, tab);
+  if (!selection) return;
+  try {
+    await openPromptBox(selection, crypto.randomUUID(), Date.now());
+  } catch (error) {
+    // Pages where extensions cannot run (the Web Store, browser pages, some PDF viewers).
+    console.warn('Edit with Kontext: could not open the prompt box on this page.', error);
+  }
+}

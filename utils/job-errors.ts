@@ -1,0 +1,50 @@
+import { isApiError, type ApiError } from './api/errors';
+import { classifyPrediction, outputUrls, type Prediction } from './api/prediction';
+import { isImageError } from './image/errors';
+import type { JobError, JobErrorCode } from './job';
+import type { JobEvent, PredictionView } from './job-machine';
+
+/** Turns a provider response into what the job machine needs to know about it. */
+export function toPredictionView(prediction: Prediction): PredictionView {
+  const outcome = classifyPrediction(prediction);
+  const view: PredictionView = {
+    id: prediction.id,
+    status: prediction.status,
+    predictTime: prediction.metrics?.predict_time,
+  };
+  if (outcome.kind === 'succeeded') view.outputUrl = outputUrls(prediction)[0];
+  if (outcome.kind === 'failed') view.failure = { code: outcome.reason, message: outcome.message };
+  return view;
+}
+
+const CODE_OF_KIND: Record<ApiError['kind'], JobErrorCode> = {
+  unauthenticated: 'unauthenticated',
+  'insufficient-credit': 'insufficient-credit',
+  'not-found': 'not-found',
+  'invalid-input': 'invalid-input',
+  'bad-request': 'bad-request',
+  'rate-limited': 'rate-limited',
+  server: 'server',
+  network: 'network',
+  timeout: 'network',
+  unexpected: 'unexpected',
+};
+
+/** The job failure an error stands for, with a message for people. */
+export function toJobError(error: unknown): JobError {
+  if (isApiError(error)) return { code: CODE_OF_KIND[error.kind], message: error.message };
+  if (isImageError(error)) return { code: 'image', message: error.message };
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'unexpected', message: `Something unexpected went wrong: ${text}` };
+}
+
+/**
+ * The event a failed request leads to: a passing failure is retried later (waiting as long as the
+ * provider asked), anything else fails the job with its message.
+ */
+export function eventForError(error: unknown, jitter: number): JobEvent {
+  if (isApiError(error) && error.retryable) {
+    return { type: 'TRANSIENT', message: error.message, retryAfterMs: error.retryAfterMs, jitter };
+  }
+  return { type: 'FAILED', error: toJobError(error) };
+}

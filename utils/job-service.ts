@@ -1,0 +1,109 @@
+import { createPredictionClient, type PredictionClient } from './api/client';
+import { deleteJobImages } from './image-store';
+import { isFinished, JOB_SCHEMA_VERSION, type Job, type JobSource } from './job';
+import { transition, type JobEvent } from './job-machine';
+import { createJobRunner } from './job-runner';
+import { createJobSteps, type StepDeps } from './job-steps';
+import { addJob, getJob, getJobs, removeJob, updateJob } from './job-store';
+import type { EditRequest } from './messages';
+import { getApiKey } from './secret-store';
+import { getSettings } from './settings-store';
+
+export interface JobServiceDeps {
+  now: () => number;
+  random: () => number;
+  newId: () => string;
+  /** Browser IO of the steps (image acquisition, input encoding, output download). */
+  io: Pick<StepDeps, 'acquireInput' | 'inputDataUri' | 'downloadResult'>;
+  fetch?: typeof fetch;
+}
+
+/** A seed we choose per attempt: a valid model input that also marks our prediction in the provider's list. */
+export function newSeed(random: () => number): number {
+  return Math.floor(random() * 2 ** 31);
+}
+
+/** Starts, resumes, cancels, retries and deletes jobs; the background's single owner of job state. */
+export function createJobService(deps: JobServiceDeps) {
+  async function getClient(): Promise<PredictionClient | undefined> {
+    const [settings, token] = await Promise.all([getSettings(), getApiKey()]);
+    if (!token) return undefined;
+    return createPredictionClient({ baseUrl: settings.baseUrl, token, fetch: deps.fetch });
+  }
+
+  const steps = createJobSteps({ random: deps.random, getClient, ...deps.io });
+  const runner = createJobRunner({ now: deps.now, getJob, updateJob, steps });
+
+  async function apply(id: string, event: JobEvent): Promise<Job | undefined> {
+    return updateJob(id, (job) => transition(job, event, deps.now()));
+  }
+
+  return {
+    /** Moves every unfinished job that is due; called at worker start, on the alarm and on timers. */
+    async resumeAll(): Promise<void> {
+      for (const job of await getJobs()) {
+        if (!isFinished(job)) void runner.advance(job.id);
+      }
+    },
+
+    /** Creates a job from the prompt box's request and starts it. */
+    async start(request: EditRequest, source: JobSource): Promise<Job> {
+      const settings = await getSettings();
+      const now = deps.now();
+      const job: Job = {
+        v: JOB_SCHEMA_VERSION,
+        id: deps.newId(),
+        prompt: request.prompt,
+        model: settings.model,
+        source,
+        input: {
+          aspect_ratio: request.aspectRatio,
+          output_format: request.outputFormat,
+          safety_tolerance: settings.safetyTolerance,
+          prompt_upsampling: settings.promptUpsampling,
+          seed: newSeed(deps.random),
+        },
+        phase: 'acquiring',
+        createdAt: now,
+        updatedAt: now,
+        attempts: 0,
+        cancelRequested: false,
+      };
+      await addJob(job);
+      void runner.advance(job.id);
+      return job;
+    },
+
+    /** Asks the provider to cancel; the job shows Canceled once it confirms. */
+    async cancel(id: string): Promise<boolean> {
+      const job = await apply(id, { type: 'CANCEL_REQUESTED' });
+      if (job) void runner.advance(id);
+      return job !== undefined;
+    },
+
+    /** Runs a failed or canceled job again (the same prediction when it may still exist). */
+    async retry(id: string): Promise<boolean> {
+      const job = await apply(id, { type: 'RETRY', seed: newSeed(deps.random) });
+      if (job) void runner.advance(id);
+      return job !== undefined;
+    },
+
+    /** Deletes a job and its images; a running one is canceled at the provider first (best effort). */
+    async remove(id: string): Promise<boolean> {
+      const job = await getJob(id);
+      if (!job) return false;
+      if (!isFinished(job) && job.predictionId) {
+        const client = await getClient();
+        await client?.cancelPrediction(job.predictionId).catch(() => undefined);
+      }
+      await removeJob(id);
+      await deleteJobImages(id);
+      return true;
+    },
+
+    hasKey: async () => (await getApiKey()) !== undefined,
+    getClient,
+  };
+}
+
+export type JobService = ReturnType<typeof createJobService>;

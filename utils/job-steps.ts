@@ -1,0 +1,140 @@
+import type { PredictionClient } from './api/client';
+import { isApiError } from './api/errors';
+import { DATA_REMOVED_MESSAGE, type Prediction } from './api/prediction';
+import type { ImageFacts, Job } from './job';
+import { eventForError, toJobError, toPredictionView } from './job-errors';
+import type { JobEvent } from './job-machine';
+import type { Step, StepKind } from './job-runner';
+
+/** Longest the create request may hold for the result; a fetch over ~30 s gets the MV3 worker killed. */
+export const CREATE_WAIT_SECONDS = 25;
+/** Server-side deadline, so a job nobody looks after cannot run on and bill. */
+export const CANCEL_AFTER = '5m';
+
+export interface StepDeps {
+  random: () => number;
+  /** The API client for the saved settings, or undefined when no key is saved. */
+  getClient: () => Promise<PredictionClient | undefined>;
+  /** Gets, prepares and stores the job's input image. */
+  acquireInput: (job: Job) => Promise<ImageFacts>;
+  /** The stored input image as a data URI. */
+  inputDataUri: (job: Job) => Promise<string>;
+  /** Downloads, stores and describes the output. */
+  downloadResult: (job: Job, url: string) => Promise<ImageFacts>;
+}
+
+const NO_KEY: JobEvent = {
+  type: 'FAILED',
+  error: { code: 'no-key', message: 'No API key is saved. Add it on the options page, then retry.' },
+};
+
+/** The model's input for a job: prompt, image and the chosen options (unset keys are omitted by the client). */
+export function modelInput(job: Job, image: string): Record<string, unknown> {
+  return { prompt: job.prompt, input_image: image, ...job.input };
+}
+
+/** Finds the prediction a lost create made, by the job's seed and prompt, in the provider's recent list. */
+export function findOwnPrediction(job: Job, predictions: Prediction[]): Prediction | undefined {
+  return predictions.find(
+    (p) => p.input?.seed === job.input.seed && p.input?.prompt === job.prompt && (!p.model || p.model === job.model),
+  );
+}
+
+/** The steps of a job, each one request (or one local operation) turned into an event. */
+export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
+  const jitter = () => deps.random();
+
+  /** Runs `work` with a client, mapping errors to events. */
+  async function withClient(work: (client: PredictionClient) => Promise<JobEvent>): Promise<JobEvent> {
+    const client = await deps.getClient();
+    if (!client) return NO_KEY;
+    try {
+      return await work(client);
+    } catch (error) {
+      return eventForError(error, jitter());
+    }
+  }
+
+  return {
+    async acquire(job) {
+      try {
+        return { type: 'ACQUIRED', image: await deps.acquireInput(job) };
+      } catch (error) {
+        return { type: 'FAILED', error: toJobError(error) };
+      }
+    },
+
+    async create(job, apply) {
+      const client = await deps.getClient();
+      if (!client) return NO_KEY;
+      const image = await deps.inputDataUri(job);
+      // Persisted before the request leaves: if the worker dies while it is in flight, the next
+      // start looks for the prediction instead of creating (and billing) a second one.
+      if (!(await apply({ type: 'CREATE_SENT' }))) return { type: 'CREATE_SENT' };
+      try {
+        const prediction = await client.createPrediction(job.model, modelInput(job, image), {
+          waitSeconds: CREATE_WAIT_SECONDS,
+          cancelAfter: CANCEL_AFTER,
+        });
+        return { type: 'CREATED', prediction: toPredictionView(prediction) };
+      } catch (error) {
+        if (isApiError(error) && error.mayHaveCreated) {
+          return { type: 'TRANSIENT', message: 'The connection dropped while starting; checking whether the edit started…', jitter: jitter() };
+        }
+        await apply({ type: 'NOT_CREATED' });
+        return eventForError(error, jitter());
+      }
+    },
+
+    recover: (job) =>
+      withClient(async (client) => {
+        let recent: Prediction[];
+        try {
+          recent = await client.listPredictions();
+        } catch (error) {
+          if (isApiError(error) && (error.kind === 'not-found' || error.kind === 'bad-request')) {
+            return {
+              type: 'FAILED',
+              error: {
+                code: 'create-unknown',
+                message:
+                  'The connection dropped while starting this edit, and this endpoint cannot tell whether it started. Retry starts it again (it may be billed twice).',
+              },
+            };
+          }
+          throw error;
+        }
+        const own = findOwnPrediction(job, recent);
+        return own ? { type: 'RECOVERED', prediction: toPredictionView(own) } : { type: 'NOT_CREATED' };
+      }),
+
+    poll: (job) =>
+      withClient(async (client) => {
+        const prediction = await client.getPrediction(job.predictionId ?? '');
+        return { type: 'POLLED', prediction: toPredictionView(prediction) };
+      }),
+
+    cancel: (job) =>
+      withClient(async (client) => {
+        try {
+          const prediction = await client.cancelPrediction(job.predictionId ?? '');
+          return { type: 'CANCEL_SENT', prediction: toPredictionView(prediction) };
+        } catch (error) {
+          if (isApiError(error) && !error.retryable) return { type: 'CANCEL_FAILED' };
+          throw error;
+        }
+      }),
+
+    async download(job) {
+      try {
+        return { type: 'DOWNLOADED', result: await deps.downloadResult(job, job.outputUrl ?? '') };
+      } catch (error) {
+        // The provider deletes outputs (after an hour, sometimes sooner): say so rather than "not found".
+        if (isApiError(error) && error.kind === 'not-found') {
+          return { type: 'FAILED', error: { code: 'data-removed', message: DATA_REMOVED_MESSAGE } };
+        }
+        return eventForError(error, jitter());
+      }
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { isFinished, type Job } from './job';
+
+/** The one alarm that guarantees progress: it fires for the earliest due job, or as a watchdog. */
+export const JOBS_ALARM = 'kontext-jobs';
+/**
+ * How soon to look again at a job that is mid-request. If the worker dies during the request, this
+ * alarm restarts it (Chrome stops workers after ~30 s idle and when a fetch waits 30 s).
+ */
+export const WATCHDOG_MS = 30_000;
+
+export interface SchedulerDeps {
+  now: () => number;
+  createAlarm: (name: string, when: number) => Promise<void> | void;
+  clearAlarm: (name: string) => Promise<unknown> | void;
+  setTimer: (callback: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  /** Called when a job is due while the worker is awake. */
+  onDue: () => void;
+}
+
+/** When the next look is needed for these jobs, or undefined when all are finished. */
+export function nextWakeAt(jobs: Job[], now: number): number | undefined {
+  let earliest: number | undefined;
+  for (const job of jobs) {
+    if (isFinished(job)) continue;
+    const at = job.dueAt ?? now + WATCHDOG_MS;
+    earliest = earliest === undefined ? at : Math.min(earliest, at);
+  }
+  return earliest;
+}
+
+/**
+ * Alarms guarantee, timers hurry: the alarm survives the worker (Chrome may delay it to 30 s), the
+ * timer makes a poll due in 1 s happen in 1 s while the worker is awake.
+ */
+export function createScheduler(deps: SchedulerDeps) {
+  let timer: unknown;
+
+  return {
+    /** Re-arms the alarm and the timer from the stored jobs; call on every job change and at start. */
+    async rearm(jobs: Job[]): Promise<void> {
+      const now = deps.now();
+      const at = nextWakeAt(jobs, now);
+      if (timer !== undefined) deps.clearTimer(timer);
+      timer = undefined;
+      if (at === undefined) {
+        await deps.clearAlarm(JOBS_ALARM);
+        return;
+      }
+      await deps.createAlarm(JOBS_ALARM, Math.max(at, now + 1_000));
+      const dueJobs = jobs.filter((job) => !isFinished(job) && job.dueAt !== undefined);
+      if (dueJobs.length > 0) {
+        const soonest = Math.min(...dueJobs.map((job) => job.dueAt ?? now));
+        timer = deps.setTimer(() => {
+          timer = undefined;
+          deps.onDue();
+        }, Math.max(0, soonest - now));
+      }
+    },
+  };
+}
