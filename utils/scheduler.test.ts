@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { makeJob } from '../tests/unit/make-job';
+import { createScheduler, JOBS_ALARM, nextWakeAt, WATCHDOG_MS } from './scheduler';
+
+const NOW = 100_000;
+
+function scheduler() {
+  const deps = {
+    now: () => NOW,
+    createAlarm: vi.fn(),
+    clearAlarm: vi.fn(),
+    setTimer: vi.fn((_callback: () => void, _ms: number) => 'timer'),
+    clearTimer: vi.fn(),
+    onDue: vi.fn(),
+  };
+  return { deps, scheduler: createScheduler(deps) };
+}
+
+describe('scheduler', () => {
+  it('wakes for the earliest due job', () => {
+    const jobs = [makeJob({ id: 'a', phase: 'polling', dueAt: NOW + 5_000 }), makeJob({ id: 'b', phase: 'polling', dueAt: NOW + 2_000 })];
+    expect(nextWakeAt(jobs, NOW)).toBe(NOW + 2_000);
+  });
+
+  it('keeps a watchdog on a job that is mid-request, so a dead worker is restarted', () => {
+    expect(nextWakeAt([makeJob({ phase: 'creating', createSentAt: NOW })], NOW)).toBe(NOW + WATCHDOG_MS);
+  });
+
+  it('needs no wake-up once every job is finished', () => {
+    expect(nextWakeAt([makeJob({ phase: 'done' }), makeJob({ phase: 'failed' })], NOW)).toBeUndefined();
+  });
+
+  it('arms the alarm and a timer for a due job', async () => {
+    const { deps, scheduler: s } = scheduler();
+    await s.rearm([makeJob({ phase: 'polling', dueAt: NOW + 3_000 })]);
+    expect(deps.createAlarm).toHaveBeenCalledWith(JOBS_ALARM, NOW + 3_000);
+    expect(deps.setTimer).toHaveBeenCalledWith(expect.any(Function), 3_000);
+    deps.setTimer.mock.calls[0]?.[0]();
+    expect(deps.onDue).toHaveBeenCalled();
+  });
+
+  it('clears the alarm when nothing is left to do', async () => {
+    const { deps, scheduler: s } = scheduler();
+    await s.rearm([makeJob({ phase: 'polling', dueAt: NOW + 3_000 })]);
+    await s.rearm([makeJob({ phase: 'done' })]);
+    expect(deps.clearAlarm).toHaveBeenCalledWith(JOBS_ALARM);
+    expect(deps.clearTimer).toHaveBeenCalledWith('timer');
+  });
+});
