@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { BackgroundMessage, PromptContext, StartEditResult } from '../utils/messages';
+import { PromptBox, STARTED_MESSAGE } from './PromptBox';
+
+const readyContext: PromptContext = { hasKey: true, aspectRatio: '16:9', outputFormat: 'jpg', previewUrl: 'https://example.com/cat.png' };
+
+/** Answers the box's messages like the background would and records what it was sent. */
+function fakeBackground(context: PromptContext, startEdit: () => Promise<StartEditResult> = async () => ({ ok: true, jobId: 'job-1' })) {
+  const sent: BackgroundMessage[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
+    sent.push(message);
+    if (message.type === 'bg:prompt-context') return context;
+    if (message.type === 'bg:start-edit') return startEdit();
+    return undefined;
+  }) as never);
+  return { sent, edits: () => sent.filter((m) => m.type === 'bg:start-edit') };
+}
+
+function renderBox(onClose = vi.fn(), onOpenSettings = vi.fn()) {
+  render(<PromptBox source={{ kind: 'selection', token: 'tok-1' }} onClose={onClose} onOpenSettings={onOpenSettings} closeDelayMs={20} />);
+  return { onClose, onOpenSettings };
+}
+
+afterEach(cleanup);
+
+describe('PromptBox', () => {
+  it('is a dialog named "Edit with Kontext" with the instruction focused and the defaults from the background', async () => {
+    fakeBackground(readyContext);
+    renderBox();
+    const dialog = screen.getByRole('dialog', { name: 'Edit with Kontext' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Edit instruction' }));
+    expect(await screen.findByRole('img', { name: /image you are editing/ })).toHaveProperty('src', readyContext.previewUrl);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Aspect ratio' }).value).toBe('16:9');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Output format' }).value).toBe('jpg');
+  });
+
+  it('starts the edit on Enter with the instruction and the chosen options, then confirms and closes', async () => {
+    const user = userEvent.setup();
+    const background = fakeBackground(readyContext);
+    const { onClose } = renderBox();
+    await screen.findByRole('img', { name: /image you are editing/ });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Aspect ratio' }), '1:1');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Output format' }), 'png');
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), '  Make it snow  {Enter}');
+
+    expect(background.edits()).toEqual([{
+      type: 'bg:start-edit',
+      request: { source: { kind: 'selection', token: 'tok-1' }, prompt: 'Make it snow', aspectRatio: '1:1', outputFormat: 'png' },
+    }]);
+    expect(await screen.findByText(STARTED_MESSAGE)).toBeTruthy();
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+  });
+
+  it('adds a new line on Shift+Enter instead of starting', async () => {
+    const user = userEvent.setup();
+    const background = fakeBackground(readyContext);
+    renderBox();
+    await screen.findByRole('img', { name: /image you are editing/ });
+    const field = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Edit instruction' });
+    await user.type(field, 'one{Shift>}{Enter}{/Shift}two');
+    expect(field.value).toBe('one\ntwo');
+    expect(background.edits()).toHaveLength(0);
+  });
+
+  it('refuses an empty instruction with a message next to the field and sends nothing', async () => {
+    const user = userEvent.setup();
+    const background = fakeBackground(readyContext);
+    renderBox();
+    await screen.findByRole('img', { name: /image you are editing/ });
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), '   ');
+    await user.click(screen.getByRole('button', { name: 'Start edit' }));
+
+    const field = screen.getByRole('textbox', { name: 'Edit instruction' });
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Describe the edit.').id).toBeTruthy();
+    expect(field.getAttribute('aria-describedby')).toContain(screen.getByText('Describe the edit.').id);
+    expect(background.edits()).toHaveLength(0);
+  });
+
+  it('closes on Escape', async () => {
+    const user = userEvent.setup();
+    fakeBackground(readyContext);
+    const { onClose } = renderBox();
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains a missing key, offers the settings, and cannot start', async () => {
+    const user = userEvent.setup();
+    const background = fakeBackground({ ...readyContext, hasKey: false });
+    const { onOpenSettings } = renderBox();
+    expect(await screen.findByText('Add your API key to start editing.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(onOpenSettings).toHaveBeenCalledTimes(1);
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Start edit' }).disabled).toBe(true);
+    expect(background.edits()).toHaveLength(0);
+  });
+
+  it('shows a problem the background reports about the source', async () => {
+    fakeBackground({ ...readyContext, problem: 'That menu click has expired. Right-click the image again.' });
+    renderBox();
+    expect((await screen.findByRole('alert')).textContent).toBe('That menu click has expired. Right-click the image again.');
+  });
+
+  it('shows a refusal as an alert and keeps the instruction for another try', async () => {
+    const user = userEvent.setup();
+    fakeBackground(readyContext, async () => ({ ok: false, message: 'The API key was refused.' }));
+    const { onClose } = renderBox();
+    await screen.findByRole('img', { name: /image you are editing/ });
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}');
+
+    expect((await screen.findByRole('alert')).textContent).toBe('The API key was refused.');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Edit instruction' }).value).toBe('Make it snow');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Start edit' }).disabled).toBe(false);
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('disables Start edit while the request is in flight so a second press cannot bill twice', async () => {
+    const user = userEvent.setup();
+    let answer: (result: StartEditResult) => void = () => {};
+    const background = fakeBackground(readyContext, () => new Promise((resolve) => { answer = resolve; }));
+    renderBox();
+    await screen.findByRole('img', { name: /image you are editing/ });
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}');
+
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Start edit' });
+    expect(button.disabled).toBe(true);
+    await user.keyboard('{Enter}');
+    await user.click(button);
+    expect(background.edits()).toHaveLength(1);
+    await act(async () => answer({ ok: true, jobId: 'job-1' }));
+    expect(await screen.findByText(STARTED_MESSAGE)).toBeTruthy();
+  });
+
+  it('keeps Tab and Shift+Tab inside the dialog', async () => {
+    const user = userEvent.setup();
+    fakeBackground(readyContext);
+    renderBox();
+    await screen.findByRole('img', { name: /image you are editing/ });
+    const close = screen.getByRole('button', { name: 'Close' });
+    const start = screen.getByRole('button', { name: 'Start edit' });
+    start.focus();
+    await user.tab();
+    expect(document.activeElement).toBe(close);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(start);
+  });
+
+  it('returns focus to where it was when it closes', async () => {
+    fakeBackground(readyContext);
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const view = render(<PromptBox source={{ kind: 'job', jobId: 'j1' }} onClose={() => {}} onOpenSettings={() => {}} />);
+    expect(document.activeElement).not.toBe(opener);
+    view.unmount();
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+});

@@ -1,0 +1,153 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { EditRequest, type EditSource } from '../utils/messages';
+import { sendToBackground } from '../utils/send-message';
+import { DEFAULT_SETTINGS, type AspectRatio, type OutputFormat } from '../utils/settings';
+import { trapTab } from '../utils/ui/focus-trap';
+import { useFocusTrap } from '../utils/ui/use-focus-trap';
+import { UNREACHABLE_MESSAGE, usePromptContext } from '../utils/ui/use-prompt-context';
+import { KeyMissingNotice } from './KeyMissingNotice';
+import { PromptChoices } from './PromptChoices';
+
+/** Shown once the background accepted the edit (a UI contract: tests look for it). */
+export const STARTED_MESSAGE = 'Edit started — follow it in the toolbar popup.';
+/** How long the started message stays before the box closes itself. */
+export const CLOSE_DELAY_MS = 1200;
+
+export interface PromptBoxProps {
+  source: EditSource;
+  onClose: () => void;
+  /** Opens the options page from wherever the box is shown (popup or content script). */
+  onOpenSettings: () => void;
+  closeDelayMs?: number;
+}
+
+/**
+ * The "Edit with Kontext" dialog: one instruction, two choices, one button. Used over web pages
+ * (content script, in a shadow root) and inside the popup ("Edit again").
+ */
+export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOSE_DELAY_MS }: PromptBoxProps) {
+  const ids = { heading: useId(), prompt: useId(), hint: useId(), error: useId() };
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+  const { state, reload } = usePromptContext(source);
+  const [prompt, setPrompt] = useState('');
+  const [choices, setChoices] = useState<{ aspectRatio?: AspectRatio; outputFormat?: OutputFormat }>({});
+  const [fieldError, setFieldError] = useState<string>();
+  const [sendError, setSendError] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const [started, setStarted] = useState(false);
+  useFocusTrap(dialogRef);
+
+  const context = state.status === 'ready' ? state.context : undefined;
+  const aspectRatio = choices.aspectRatio ?? context?.aspectRatio ?? DEFAULT_SETTINGS.aspectRatio;
+  const outputFormat = choices.outputFormat ?? context?.outputFormat ?? DEFAULT_SETTINGS.outputFormat;
+  const canStart = Boolean(context?.hasKey && !context.problem) && !sending && !started;
+
+  // The key may be added in the options tab while this box waits: look again when the user comes back.
+  useEffect(() => {
+    if (!context || context.hasKey) return;
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, [context, reload]);
+
+  useEffect(() => {
+    if (!started) return;
+    const timer = setTimeout(onClose, closeDelayMs);
+    return () => clearTimeout(timer);
+  }, [started, closeDelayMs, onClose]);
+
+  async function start() {
+    if (!canStart) return;
+    const parsed = EditRequest.safeParse({ source, prompt, aspectRatio, outputFormat });
+    if (!parsed.success) {
+      const issue = parsed.error.issues.find((i) => i.path[0] === 'prompt') ?? parsed.error.issues[0];
+      setFieldError(issue?.message ?? 'Describe the edit.');
+      promptRef.current?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    setSendError(undefined);
+    setSending(true);
+    try {
+      const reply = await sendToBackground({ type: 'bg:start-edit', request: parsed.data });
+      if (reply?.ok) setStarted(true);
+      else setSendError(reply?.message ?? UNREACHABLE_MESSAGE);
+    } catch {
+      setSendError(UNREACHABLE_MESSAGE);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void start();
+  }
+
+  function onDialogKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    } else if (dialogRef.current && trapTab(event, dialogRef.current)) {
+      event.preventDefault();
+    }
+  }
+
+  function onPromptKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Enter while an input method is composing (Japanese, Chinese…) confirms the composition, not the form.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void start();
+    }
+  }
+
+  return (
+    <div ref={dialogRef} className="kx-dialog" role="dialog" aria-modal="true" aria-labelledby={ids.heading} onKeyDown={onDialogKeyDown}>
+      <div className="kx-header">
+        <h2 id={ids.heading} className="kx-title">Edit with Kontext</h2>
+        <button type="button" className="kx-close" aria-label="Close" onClick={onClose}>×</button>
+      </div>
+      {context?.previewUrl && <img className="kx-preview" src={context.previewUrl} alt="The image you are editing" />}
+      {state.status === 'loading' && <p className="kx-muted">Loading…</p>}
+      {state.status === 'error' && <p className="kx-error" role="alert">{state.message}</p>}
+      {context && !context.hasKey && <KeyMissingNotice onOpenSettings={onOpenSettings} />}
+      {context?.problem && <p className="kx-error" role="alert">{context.problem}</p>}
+      <form className="kx-form" onSubmit={onSubmit} noValidate>
+        <label htmlFor={ids.prompt} className="kx-label">Edit instruction</label>
+        <textarea
+          id={ids.prompt}
+          ref={promptRef}
+          className="kx-textarea"
+          rows={3}
+          autoFocus
+          value={prompt}
+          placeholder="e.g. Make it a watercolor painting"
+          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={fieldError ? `${ids.error} ${ids.hint}` : ids.hint}
+          onChange={(e) => {
+            setPrompt(e.target.value);
+            if (fieldError) setFieldError(undefined);
+          }}
+          onKeyDown={onPromptKeyDown}
+        />
+        {fieldError && <p id={ids.error} className="kx-field-error">{fieldError}</p>}
+        <p id={ids.hint} className="kx-hint">Enter starts · Shift+Enter adds a line · Esc closes</p>
+        <PromptChoices
+          aspectRatio={aspectRatio}
+          outputFormat={outputFormat}
+          onAspectRatio={(value) => setChoices((c) => ({ ...c, aspectRatio: value }))}
+          onOutputFormat={(value) => setChoices((c) => ({ ...c, outputFormat: value }))}
+        />
+        {sendError && <p className="kx-error" role="alert">{sendError}</p>}
+        <p className="kx-success" role="status">{started ? STARTED_MESSAGE : ''}</p>
+        <div className="kx-actions">
+          {/* The name stays "Start edit" while sending (a UI contract); disabled stops a second, billed submit. */}
+          <button type="submit" className="kx-primary" disabled={!canStart} aria-busy={sending || undefined}>
+            Start edit
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import { ASPECT_RATIOS, AspectRatio, OutputFormat } from '../utils/settings';
+import { OUTPUT_FORMAT_LABELS, aspectRatioLabel } from '../utils/ui/option-labels';
+
+interface PromptChoicesProps {
+  aspectRatio: AspectRatio;
+  outputFormat: OutputFormat;
+  onAspectRatio: (value: AspectRatio) => void;
+  onOutputFormat: (value: OutputFormat) => void;
+}
+
+/** The aspect ratio and output format selects of the prompt box. */
+export function PromptChoices({ aspectRatio, outputFormat, onAspectRatio, onOutputFormat }: PromptChoicesProps) {
+  const ratioId = useId();
+  const formatId = useId();
+  return (
+    <div className="kx-row">
+      <div className="kx-field">
+        <label htmlFor={ratioId}>Aspect ratio</label>
+        <select id={ratioId} value={aspectRatio} onChange={(e) => onAspectRatio(AspectRatio.parse(e.target.value))}>
+          {ASPECT_RATIOS.map((ratio) => (
+            <option key={ratio} value={ratio}>{aspectRatioLabel(ratio)}</option>
+          ))}
+        </select>
+      </div>
+      <div className="kx-field">
+        <label htmlFor={formatId}>Output format</label>
+        <select id={formatId} value={outputFormat} onChange={(e) => onOutputFormat(OutputFormat.parse(e.target.value))}>
+          {OutputFormat.options.map((format) => (
+            <option key={format} value={format}>{OUTPUT_FORMAT_LABELS[format]}</option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

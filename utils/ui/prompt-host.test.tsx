@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BackgroundMessage, PromptContext } from '../messages';
+import { PROMPT_UI_NAME, registerPromptScript } from './prompt-host';
+
+const open = { type: 'page:open-prompt', token: 'tok-1', srcUrl: 'https://example.com/cat.png' };
+const contexts: ContentScriptContext[] = [];
+let sent: BackgroundMessage[] = [];
+
+function newContext(): ContentScriptContext {
+  const ctx = new ContentScriptContext('prompt');
+  contexts.push(ctx);
+  return ctx;
+}
+
+function hosts(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(PROMPT_UI_NAME)];
+}
+
+function dialogIn(host: HTMLElement | undefined) {
+  if (!host?.shadowRoot) throw new Error('no prompt box on the page');
+  // Testing Library refuses a ShadowRoot as a container: search from the element WXT mounts into.
+  const container = host.shadowRoot.lastElementChild;
+  if (!(container instanceof HTMLElement)) throw new Error('empty shadow root');
+  return within(container).getByRole('dialog', { name: 'Edit with Kontext' });
+}
+
+beforeEach(() => {
+  sent = [];
+  const context: PromptContext = { hasKey: true, aspectRatio: 'match_input_image', outputFormat: 'png' };
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
+    sent.push(message);
+    return message.type === 'bg:prompt-context' ? context : undefined;
+  }) as never);
+});
+
+afterEach(() => {
+  for (const ctx of contexts.splice(0)) ctx.abort();
+  document.body.innerHTML = '';
+});
+
+describe('the injected prompt script', () => {
+  it('opens the prompt box in a shadow root when the background asks, for that menu click', async () => {
+    registerPromptScript(newContext(), '.kx-dialog{}');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+
+    const dialog = await waitFor(() => dialogIn(hosts()[0]));
+    expect(hosts()[0]?.shadowRoot?.mode).toBe('open');
+    expect(within(dialog).getByRole('textbox', { name: 'Edit instruction' })).toBeTruthy();
+    await waitFor(() => expect(sent).toContainEqual({ type: 'bg:prompt-context', source: { kind: 'selection', token: 'tok-1' } }));
+  });
+
+  it('inlines its stylesheet into the shadow root', async () => {
+    registerPromptScript(newContext(), '.kx-dialog{color:rebeccapurple}');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    const styles = [...(hosts()[0]?.shadowRoot?.querySelectorAll('style') ?? [])].map((s) => s.textContent).join('');
+    expect(styles).toContain('rebeccapurple');
+  });
+
+  it('ignores messages that are not a valid page:open-prompt', async () => {
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page:open-prompt', srcUrl: 'x' }, {}, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'bg:wake' }, {}, () => {});
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('does nothing on a second injection while the first copy is live', async () => {
+    const ctx = newContext();
+    expect(registerPromptScript(ctx, '')).toBe(true);
+    expect(registerPromptScript(ctx, '')).toBe(false);
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('keeps exactly one listener and one box when injected again', async () => {
+    registerPromptScript(newContext(), '');
+    // Constructing the second context invalidates the first (WXT's "script started" event).
+    expect(registerPromptScript(newContext(), '')).toBe(true);
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    expect(hosts()).toHaveLength(1);
+    await fakeBrowser.runtime.onMessage.trigger({ ...open, token: 'tok-2' }, {}, () => {});
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('removes the box when it closes with Escape', async () => {
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    const dialog = await waitFor(() => dialogIn(hosts()[0]));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Edit instruction' }), '{Escape}');
+    await waitFor(() => expect(hosts()).toHaveLength(0));
+  });
+
+  it('tears the box down when the content-script context is invalidated', async () => {
+    const ctx = newContext();
+    registerPromptScript(ctx, '');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    expect(hosts()).toHaveLength(1);
+    ctx.abort();
+    expect(hosts()).toHaveLength(0);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
