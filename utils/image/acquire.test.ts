@@ -83,7 +83,9 @@ describe('acquireImage', () => {
     });
     const error = await rejection(acquireImage({ url: 'https://cdn.example.com/a.jpg', tabId: 1 }, deps));
     expect(error.code).toBe('not-an-image');
-    expect(error.message).toContain('an HTML page instead of an image');
+    expect(error.message).toBe(
+      'Could not download the image from cdn.example.com: directly, the server sent an HTML page instead of an image; through the page, the server sent an HTML page instead of an image.',
+    );
   });
 
   it('does not retry in the page when the file is too large', async () => {
@@ -135,6 +137,7 @@ describe('decodeDataUrl', () => {
   it('rejects HTML dressed as image/png', async () => {
     const error = await rejection(decodeDataUrl(`data:image/png;base64,${bytesToBase64(ascii('<html></html>'))}`));
     expect(error.code).toBe('not-an-image');
+    expect(error.message).toBe('The embedded data is not an image: it contains an HTML page.');
   });
 });
 

@@ -59,7 +59,7 @@ export async function acquireImage(src: ImageSource, deps: AcquireDeps): Promise
 
 /** Step 1: an image embedded as a data: URL is decoded, never fetched. */
 export async function decodeDataUrl(url: string): Promise<Blob> {
-  return retypeBySniffing(dataUriToBlob(url), 'the embedded image');
+  return retypeBySniffing(dataUriToBlob(url), 'The embedded data', (content) => `it contains ${content}`);
 }
 
 /** Step 3: fetch in the page's context and check what came back. */
@@ -83,16 +83,20 @@ export async function fetchViaPage(
     const reason = `the file is larger than ${formatBytes(maxBytes)}`;
     throw new ImageError('too-large', `The image is too large: ${reason}.`, { reason });
   }
-  return retypeBySniffing(new Blob([bytes]), describeImageOrigin(url));
+  return retypeBySniffing(
+    new Blob([bytes]),
+    `The file from ${describeImageOrigin(url)}`,
+    (content) => `the server sent ${content} instead of an image`,
+  );
 }
 
 /** Label a blob with the type its bytes show; ImageError('not-an-image') when they show none. */
-async function retypeBySniffing(blob: Blob, what: string): Promise<Blob> {
+async function retypeBySniffing(blob: Blob, subject: string, explain: (content: string) => string): Promise<Blob> {
   const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
   const type = sniffImageType(head);
   if (!type) {
-    const reason = `got ${describeContent(head, blob.type)} instead of an image`;
-    throw new ImageError('not-an-image', `The image from ${what} is not an image: ${reason}.`, { reason });
+    const reason = explain(describeContent(head, blob.type));
+    throw new ImageError('not-an-image', `${subject} is not an image: ${reason}.`, { reason });
   }
   return blob.type === type ? blob : new Blob([blob], { type });
 }

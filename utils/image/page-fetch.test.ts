@@ -21,7 +21,6 @@ function fakeScripting(answer: (injection: Injection) => Promise<Array<{ result?
  * this module's scope. A closure over an import would throw a ReferenceError here.
  */
 function isolatedCopy(): typeof fetchImageInPage {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- recreating the serialised function is the point
   return new Function(`return (${fetchImageInPage.toString()})`)() as typeof fetchImageInPage;
 }
 
