@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiContext } from './context';
-import { flatHeaders, jsonReply, readBody, tryParseJson, writeReply, type Reply } from './http-util';
+import { flatHeaders, jsonReply, rawReply, readBody, tryParseJson, writeReply, type Reply } from './http-util';
 import { defaultFaultReply } from './problems';
 import { applyQuirk } from './quirks';
 import { routeAdmin, type AdminDeps } from './routes-admin';
@@ -14,9 +14,11 @@ export interface PipelineDeps extends AdminDeps {
   ctx: ApiContext;
 }
 
-function faultReply(fault: Extract<Fault, { respond: unknown }>): Reply {
+/** The reply of a `respond` fault: a string body is sent as plain text, anything else as JSON. */
+export function faultReply(fault: Extract<Fault, { respond: unknown }>): Reply {
   const { status, body, headers = {} } = fault.respond;
-  const base = body === undefined ? defaultFaultReply(status) : jsonReply(status, body);
+  const base =
+    body === undefined ? defaultFaultReply(status) : typeof body === 'string' ? rawReply(status, body, 'text/plain') : jsonReply(status, body);
   return { ...base, headers: { ...base.headers, ...headers } };
 }
 

@@ -1,13 +1,16 @@
 // The delivery server (replicate.delivery): output files, no auth, open CORS like a CDN.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { flatHeaders, readBody, tryParseJson } from './http-util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { faultReply } from './api-handler';
+import type { FaultQueue } from './faults';
+import { flatHeaders, readBody, tryParseJson, writeReply } from './http-util';
 import type { OutputStore } from './stores';
 import type { RecordedRequest } from './types';
 
 const CORS = { 'access-control-allow-origin': '*' };
 
 /** Builds the listener of the files server. */
-export function createFilesListener(outputs: OutputStore, requests: RecordedRequest[], now: () => number) {
+export function createFilesListener(outputs: OutputStore, faults: FaultQueue, requests: RecordedRequest[], now: () => number) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://double.invalid').pathname;
@@ -16,6 +19,15 @@ export function createFilesListener(outputs: OutputStore, requests: RecordedRequ
       method, path, status: 0, headers: flatHeaders(req), bodyBytes: body.length, body: tryParseJson(body), at: now(),
     };
     requests.push(record);
+    // Faults on /xezq/ paths reach this server: output links that die early, slow or cut downloads.
+    const fault = faults.take(['respond', 'drop', 'delay'], method, path);
+    if (fault && 'drop' in fault) return void req.socket.destroy();
+    if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
+    if (fault && 'respond' in fault) {
+      const reply = faultReply(fault);
+      record.status = reply.status;
+      return writeReply(res, { ...reply, headers: { ...CORS, ...reply.headers } });
+    }
     const file = outputs.get(path);
     if (method === 'OPTIONS') {
       record.status = 204;

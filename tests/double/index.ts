@@ -47,7 +47,7 @@ export async function startApiDouble(opts: DoubleOptions = {}): Promise<ApiDoubl
   const ctx: ApiContext = { engine, files, faults, options, now };
 
   const apiServer = createServer(createApiListener({ ctx, faults, engine, requests }), tls);
-  const filesServer = createServer(createFilesListener(outputs, fileRequests, now), tls);
+  const filesServer = createServer(createFilesListener(outputs, faults, fileRequests, now), tls);
   const apiPort = await listen(apiServer, host, opts.apiPort ?? 0);
   const filesPort = await listen(filesServer, host, opts.filesPort ?? 0);
   filesUrl = originOf(tls !== null, host, filesPort);

@@ -139,21 +139,33 @@ export class PredictionEngine {
     prediction.body.logs = `Using seed: ${String(seed)}\nRunning prediction\n`;
     this.notify(prediction);
     const processingMs = prediction.outcome === 'slow' ? SLOW_PROCESSING_MS : this.timing.processingMs;
-    void this.run(prediction).then((result) => {
+    // Inputs download now (async); the CPU-bound render runs at the end of the window, so the event
+    // loop stays free while the prediction is visibly "processing".
+    void this.fetchInput(prediction).then((inputError) => {
       const wait = started + processingMs - this.deps.now();
-      this.schedule(prediction, wait, () => this.finish(prediction, result));
+      this.schedule(prediction, wait, () => {
+        if (prediction.body.status !== 'processing') return;
+        this.finish(prediction, inputError ?? this.render(prediction));
+      });
     });
   }
 
-  /** Makes the output while the prediction "processes"; resolves to the output or an error text. */
-  private async run(prediction: DoublePrediction): Promise<RenderedOutput | string> {
+  /** Downloads a URL input; resolves to the failure text, or null. */
+  private async fetchInput(prediction: DoublePrediction): Promise<string | null> {
     const inputError = this.inputErrors.get(prediction.body.id);
     if (inputError) return `Prediction failed: ${inputError}`;
+    const value = prediction.body.input.input_image;
+    if (typeof value !== 'string' || prediction.input) return null;
     try {
-      const value = prediction.body.input.input_image;
-      if (typeof value === 'string' && !prediction.input) {
-        prediction.input = await downloadInput(value, this.deps.resolve);
-      }
+      prediction.input = await downloadInput(value, this.deps.resolve);
+      return null;
+    } catch (error) {
+      return `Prediction failed: ${(error as Error).message}`;
+    }
+  }
+
+  private render(prediction: DoublePrediction): RenderedOutput | string {
+    try {
       return renderOutput(prediction.input, prediction.body.input);
     } catch (error) {
       // InputError carries the model's wording; anything else is a bug surfaced as a failure.
@@ -162,7 +174,6 @@ export class PredictionEngine {
   }
 
   private finish(prediction: DoublePrediction, result: RenderedOutput | string): void {
-    if (prediction.body.status !== 'processing') return;
     const { outcome } = prediction;
     if (outcome === 'moderation') return this.complete(prediction, 'failed', MODERATION_ERROR);
     if (outcome === 'failed') return this.complete(prediction, 'failed', GENERIC_ERROR);
