@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import type { Job } from '../utils/job';
+import { sendToBackground } from '../utils/send-message';
+import { copyResult, saveResult } from '../utils/ui/result-actions';
+
+interface JobActionsProps {
+  job: Job;
+  onEditAgain: (jobId: string) => void;
+}
+
+type Feedback = { kind: 'status' | 'alert'; text: string } | undefined;
+
+const UNREACHABLE = 'The extension did not answer. Close and reopen this popup, then try again.';
+
+function messageOf(error: unknown, fallback: string): string {
+  return error instanceof Error && error.message ? error.message : fallback;
+}
+
+/** The buttons that fit the job's state, with their feedback. */
+export function JobActions({ job, onEditAgain }: JobActionsProps) {
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback>();
+
+  // "Copied" and "Saved" are passing news; errors stay until the next action.
+  useEffect(() => {
+    if (feedback?.kind !== 'status') return;
+    const timer = setTimeout(() => setFeedback(undefined), 2500);
+    return () => clearTimeout(timer);
+  }, [feedback]);
+
+  async function run(action: () => Promise<Feedback>, failure: string) {
+    setBusy(true);
+    setFeedback(undefined);
+    try {
+      setFeedback(await action());
+    } catch (error) {
+      setFeedback({ kind: 'alert', text: messageOf(error, failure) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const command = (type: 'bg:cancel-job' | 'bg:delete-job' | 'bg:retry-job') => () =>
+    run(async () => {
+      const reply = await sendToBackground({ type, jobId: job.id });
+      return reply?.ok ? undefined : { kind: 'alert', text: UNREACHABLE };
+    }, UNREACHABLE);
+
+  const save = () => run(async () => {
+    await saveResult(job);
+    return { kind: 'status', text: 'Saved to your downloads.' };
+  }, 'The image could not be saved.');
+
+  const copy = () => run(async () => {
+    await copyResult(job);
+    return { kind: 'status', text: 'Copied' };
+  }, 'The image could not be copied to the clipboard.');
+
+  const phase = job.phase;
+  const running = phase !== 'done' && phase !== 'failed' && phase !== 'canceled';
+  return (
+    <div className="job-actions">
+      {running && (
+        // The output already exists while downloading, and a cancel already asked needs no second one.
+        <button type="button" onClick={command('bg:cancel-job')} disabled={busy || job.cancelRequested || phase === 'downloading'}>
+          Cancel
+        </button>
+      )}
+      {phase === 'done' && (
+        <>
+          <button type="button" className="primary" onClick={save} disabled={busy}>Save</button>
+          <button type="button" onClick={copy} disabled={busy}>Copy</button>
+          <button type="button" onClick={() => onEditAgain(job.id)}>Edit again</button>
+        </>
+      )}
+      {(phase === 'failed' || phase === 'canceled') && (
+        <button type="button" className="primary" onClick={command('bg:retry-job')} disabled={busy}>Retry</button>
+      )}
+      {!running && <button type="button" className="danger" onClick={command('bg:delete-job')} disabled={busy}>Delete</button>}
+      <span className={feedback?.kind === 'alert' ? 'job-feedback job-feedback-error' : 'job-feedback'} role={feedback?.kind === 'alert' ? 'alert' : 'status'}>
+        {feedback?.text ?? ''}
+      </span>
+    </div>
+  );
+}

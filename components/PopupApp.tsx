@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react';
+import { sendToBackground } from '../utils/send-message';
+import { openOptionsPage } from '../utils/ui/open-options';
+import { useHasKey } from '../utils/ui/use-has-key';
+import { useJobs } from '../utils/ui/use-jobs';
+import { EditAgainDialog } from './EditAgainDialog';
+import { EmptyState } from './EmptyState';
+import { JobList } from './JobList';
+import { KeyBanner } from './KeyBanner';
+
+/** The toolbar popup: renders what storage says about the jobs and sends commands; owns no job state. */
+export function PopupApp() {
+  const jobs = useJobs();
+  const hasKey = useHasKey();
+  const [editing, setEditing] = useState<string>();
+  const closeEditor = useCallback(() => setEditing(undefined), []);
+
+  // The worker may have been stopped: opening the popup makes sure unfinished jobs keep moving.
+  useEffect(() => {
+    sendToBackground({ type: 'bg:wake' }).catch(() => undefined);
+  }, []);
+
+  return (
+    <>
+      <div className="popup" inert={editing !== undefined}>
+        <header className="popup-header">
+          <h1>Edit with Kontext</h1>
+          <a
+            href="options.html"
+            className="settings-link"
+            onClick={(event) => {
+              event.preventDefault();
+              openOptionsPage();
+            }}
+          >
+            Settings
+          </a>
+        </header>
+        {hasKey === false && <KeyBanner />}
+        <main>
+          {jobs === undefined ? null : jobs.length === 0 ? <EmptyState /> : <JobList jobs={jobs} onEditAgain={setEditing} />}
+        </main>
+      </div>
+      {editing !== undefined && <EditAgainDialog jobId={editing} onClose={closeEditor} />}
+    </>
+  );
+}

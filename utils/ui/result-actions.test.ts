@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { makeJob } from './testing/make-job';
+import { MISSING_RESULT_MESSAGE, copyResult, saveResult, type ResultDeps } from './result-actions';
+
+function fakeDeps(blob: Blob | undefined): ResultDeps {
+  return {
+    getImage: vi.fn(async () => blob),
+    download: vi.fn(async () => 7),
+    writeClipboard: vi.fn(async () => {}),
+    convertToPng: vi.fn(async () => new Blob(['png'], { type: 'image/png' })),
+    now: () => new Date(2025, 4, 6, 10, 0, 0).getTime(),
+  };
+}
+
+describe('saveResult', () => {
+  it('downloads the stored result under a name made of the prompt and completion time, without asking', async () => {
+    const job = makeJob({ phase: 'done', prompt: 'Add a red hat', completedAt: new Date(2025, 2, 4, 13, 14, 15).getTime() });
+    const deps = fakeDeps(new Blob(['jpeg'], { type: 'image/jpeg' }));
+    expect(await saveResult(job, deps)).toBe('kontext-add-a-red-hat-20250304-131415.jpg');
+    expect(deps.download).toHaveBeenCalledWith({ url: expect.stringMatching(/^blob:/), filename: 'kontext-add-a-red-hat-20250304-131415.jpg', saveAs: false });
+  });
+
+  it('explains when the result is no longer stored', async () => {
+    const deps = fakeDeps(undefined);
+    await expect(saveResult(makeJob({ phase: 'done' }), deps)).rejects.toThrow(MISSING_RESULT_MESSAGE);
+    expect(deps.download).not.toHaveBeenCalled();
+  });
+});
+
+describe('copyResult', () => {
+  it('writes one PNG clipboard item made from the result', async () => {
+    const deps = fakeDeps(new Blob(['jpeg'], { type: 'image/jpeg' }));
+    await copyResult(makeJob({ phase: 'done' }), deps);
+    expect(deps.convertToPng).toHaveBeenCalledTimes(1);
+    const items = vi.mocked(deps.writeClipboard).mock.calls[0]?.[0];
+    expect(items).toHaveLength(1);
+    expect(items?.[0]?.types).toEqual(['image/png']);
+  });
+});
