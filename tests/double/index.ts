@@ -10,7 +10,10 @@ import { FileStore, OutputStore } from './stores';
 import { createTlsMaterial } from './tls';
 import type { ApiDouble, DoubleOptions, RecordedRequest, TokenAccount } from './types';
 
-export type * from './types';
+export type {
+  ApiDouble, DoubleOptions, DoublePrediction, Fault, ImageFormat, InputInfo, Match, Outcome, PredictionBody,
+  PredictionStatus, Quirk, RecordedRequest, Timing, TokenAccount,
+} from './types';
 
 /** Tokens accepted when none are configured. */
 export const DEFAULT_TOKENS: Record<string, TokenAccount> = {
