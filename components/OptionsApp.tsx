@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { getApiKey } from '../utils/secret-store';
+import { getSettings } from '../utils/settings-store';
+import { browserOptionsDeps, type OptionsDeps } from '../utils/ui/options-actions';
+import { formValuesFrom, type SettingsFormValues } from '../utils/ui/settings-form';
+import { SettingsForm } from './SettingsForm';
+
+interface OptionsAppProps {
+  deps?: OptionsDeps;
+}
+
+/** The options page: loads the saved settings and key, then hands them to the form. */
+export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
+  const [initial, setInitial] = useState<SettingsFormValues>();
+  const [loadError, setLoadError] = useState<string>();
+
+  useEffect(() => {
+    Promise.all([getSettings(), getApiKey()]).then(
+      ([settings, key]) => setInitial(formValuesFrom(settings, key)),
+      () => setLoadError('The saved settings could not be read. Reload this page to try again.'),
+    );
+  }, []);
+
+  return (
+    <main className="options">
+      <h1>Edit with Kontext — Settings</h1>
+      {loadError && <p className="alert" role="alert">{loadError}</p>}
+      {!initial && !loadError && <p className="muted">Loading…</p>}
+      {initial && <SettingsForm initial={initial} deps={deps} />}
+    </main>
+  );
+}
