@@ -10,6 +10,7 @@ import { PROMPT_UI_NAME, registerPromptScript } from './prompt-host';
 const open = { type: 'page:open-prompt', token: 'tok-1', srcUrl: 'https://example.com/cat.png' };
 const contexts: ContentScriptContext[] = [];
 let sent: BackgroundMessage[] = [];
+let context: PromptContext;
 
 function newContext(): ContentScriptContext {
   const ctx = new ContentScriptContext('prompt');
@@ -31,7 +32,7 @@ function dialogIn(host: HTMLElement | undefined) {
 
 beforeEach(() => {
   sent = [];
-  const context: PromptContext = { hasKey: true, aspectRatio: 'match_input_image', outputFormat: 'png' };
+  context = { hasKey: true, aspectRatio: 'match_input_image', outputFormat: 'png' };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
     sent.push(message);
     return message.type === 'bg:prompt-context' ? context : undefined;
@@ -102,5 +103,14 @@ describe('the injected prompt script', () => {
     ctx.abort();
     expect(hosts()).toHaveLength(0);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('asks the background to open the options page when the key is missing', async () => {
+    context = { ...context, hasKey: false };
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    const dialog = await waitFor(() => dialogIn(hosts()[0]));
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Open settings' }));
+    expect(sent).toContainEqual({ type: 'bg:open-options' });
   });
 });

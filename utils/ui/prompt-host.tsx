@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PagePrompt } from '../../components/PagePrompt';
 import { PageMessage } from '../messages';
+import { sendToBackground } from '../send-message';
 import { findImageBySrc } from './find-image';
 
 /** Tag name of the element hosting the prompt box's shadow root. */
@@ -93,5 +94,5 @@ function createPromptUi(ctx: ContentScriptContext, css: string, message: PageMes
  * so the background opens it for us.
  */
 function openOptions(): void {
-  browser.runtime.sendMessage({ type: 'bg:open-options' }).catch(() => undefined);
+  sendToBackground({ type: 'bg:open-options' }).catch(() => undefined);
 }
