@@ -8,7 +8,8 @@ export type PromptContextState =
   | { status: 'ready'; context: PromptContext }
   | { status: 'error'; message: string };
 
-export const UNREACHABLE_MESSAGE = 'Could not reach the extension. Reload the page and try again.';
+/** Shown when the background does not answer (stopped mid-update, or an extension reload orphaned this page). */
+export const UNREACHABLE_MESSAGE = 'Could not reach the extension. Try again; if it keeps failing, reload the page.';
 
 /** Asks the background what the prompt box needs (key present? defaults? preview?); `reload` asks again. */
 export function usePromptContext(source: EditSource): { state: PromptContextState; reload: () => void } {
