@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Edit with Kontext',
     description: 'Right-click any image and edit it by describing the change, with FLUX.1 Kontext.',
     permissions: [
@@ -22,8 +22,11 @@ export default defineConfig({
       'https://replicate.delivery/*',
       'https://*.replicate.delivery/*',
     ],
-    // Granted one origin at a time: a custom API base URL when the user saves it.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Granted one origin at a time: a custom API base URL when the user saves it. MV2 (Firefox's
+    // default) has no optional_host_permissions: origins go in optional_permissions there.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Edit with Kontext' },
     ...(browser === 'firefox'
       ? {

@@ -33,6 +33,12 @@ describe('message router', () => {
     expect(reply).not.toHaveBeenCalled();
   });
 
+  it('answers the options page even though it is open in a tab', async () => {
+    const { reply, listen } = listener();
+    await listen({ type: 'bg:test-connection', baseUrl: 'https://api.replicate.com/v1', apiKey: 'k' }, { ...popup, url: `${ORIGIN}options.html`, tab: { id: 9 } });
+    expect(reply).toHaveBeenCalledTimes(1);
+  });
+
   it('lets the prompt box start an edit of the image its own click selected', async () => {
     const { reply, listen } = listener();
     const message = { type: 'bg:start-edit', request: { ...request, source: { kind: 'selection', token: 't1' } } };

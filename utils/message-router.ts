@@ -17,9 +17,13 @@ export type Handlers = {
 /** What the prompt box, running in a web page's tab, may ask; everything else is for extension pages only. */
 const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundMessageType> = new Set(['bg:prompt-context', 'bg:start-edit', 'bg:open-options']);
 
-/** True when the message comes from one of our own extension pages (popup, options). */
+/**
+ * True when the message comes from one of our own extension pages (popup, options). Decided by the
+ * sender's URL: an options page opened in a tab has `sender.tab` too, while a content script's URL is
+ * always the web page's.
+ */
 export function isExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
-  return sender.id === extensionId && !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
 /** Accepts a message only if it parses and its sender may send it; the checks run before any handler. */
