@@ -11,6 +11,7 @@ export interface ResolvedOptions {
   filesEndpoint: boolean;
   listPageSize: number;
   maxBodyBytes: number;
+  maxPreferWaitSeconds: number;
 }
 
 /** Shared state of one double. */

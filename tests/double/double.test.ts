@@ -134,6 +134,19 @@ describe('prediction lifecycle', () => {
     expect(json.status).toBe('processing');
   });
 
+  it('ignores Prefer: wait when told to behave like a proxy without sync mode', async () => {
+    const proxy = await startApiDouble({ maxPreferWaitSeconds: 0 });
+    try {
+      proxy.setTiming({ startingMs: 100, processingMs: 5000 });
+      const started = Date.now();
+      const { json } = await api(proxy, PRO, { body: { input: { prompt: 'x' } }, headers: { prefer: 'wait=5' } });
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(json.status).toBe('starting');
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('cancels a running prediction and leaves a finished one unchanged', async () => {
     double.setTiming({ startingMs: 10_000 });
     const { json } = await api(double, PRO, { body: { input: { prompt: 'x' } } });

@@ -32,6 +32,7 @@ export async function startApiDouble(opts: DoubleOptions = {}): Promise<ApiDoubl
     filesEndpoint: opts.filesEndpoint ?? true,
     listPageSize: opts.listPageSize ?? 100,
     maxBodyBytes: opts.maxBodyBytes ?? 32 * 1024 * 1024,
+    maxPreferWaitSeconds: opts.maxPreferWaitSeconds ?? 60,
   };
   const files = new FileStore(now);
   const outputs = new OutputStore();

@@ -39,7 +39,7 @@ export async function createPrediction(ctx: ApiContext, req: RouteRequest, pathM
   const prediction = ctx.engine.create({
     model, input: check.input, owner: req.account.username, deadlineMs, outcome: takeOutcome(ctx, req),
   });
-  const wait = parsePreferWait(req.headers.prefer);
+  const wait = Math.min(parsePreferWait(req.headers.prefer), ctx.options.maxPreferWaitSeconds);
   if (wait > 0) await ctx.engine.waitForTerminal(prediction, wait * 1000);
   return jsonReply(201, prediction.body);
 }

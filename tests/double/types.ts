@@ -30,6 +30,8 @@ export interface DoubleOptions {
   fetch?: typeof fetch;
   /** Replicate cannot reach the user's loopback; default false refuses such input URLs. */
   allowLoopbackInputUrls?: boolean;
+  /** Longest `Prefer: wait` honoured, in seconds (default 60, as Replicate; 0 = ignore it, like many proxies). */
+  maxPreferWaitSeconds?: number;
 }
 
 /** The account behind a token. */
