@@ -49,8 +49,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium (headed: run under Xvfb, see scripts/test-e2e.sh) with the extension loaded. */
-export async function launchExtensionBrowser(ports: HostPorts, extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+/**
+ * Launches Chromium (headed: run under Xvfb, see scripts/test-e2e.sh) with the extension loaded.
+ * `ports` routes the production hosts to the local double; null leaves them real (the demo with a real token).
+ */
+export async function launchExtensionBrowser(ports: HostPorts | null, extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
   // A missing folder makes headed Chromium show a modal error and hang the launch: fail fast instead.
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` (scripts/test-e2e.sh does).`);
@@ -67,7 +70,7 @@ export async function launchExtensionBrowser(ports: HostPorts, extensionDir = EX
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
-        ...hostMappingArgs(ports),
+        ...(ports ? hostMappingArgs(ports) : []),
         '--window-position=0,0',
         `--window-size=${WINDOW_SIZE.width},${WINDOW_SIZE.height}`,
         // Hides the "unsupported command-line flag: --no-sandbox" bar, which would shift the page.
