@@ -60,16 +60,31 @@ test('without an API key the prompt box points to the options page', async ({ pa
   expect(creates(api.requests)).toHaveLength(0);
 });
 
-test('a refused key shows its message in the popup and creates nothing', async ({ page, site, api, openOptions, openPopup }) => {
+test('a refused key shows its message, and Retry after fixing the key finishes the edit', async ({ page, site, api, openOptions, openPopup }) => {
   await saveApiKey(openOptions, 'r8_not_a_real_key');
   await page.goto(site.url('/images.html'));
   await startEdit(await openPromptBox(page, page.getByAltText('A red ball on a wooden table')), 'add a hat');
 
-  const item = jobItem(await openPopup(), 'add a hat');
+  const popup = await openPopup();
+  const item = jobItem(popup, 'add a hat');
   await expect(item.getByText('Failed', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(item).toContainText('API key was refused');
-  await expect(item.getByRole('button', { name: 'Retry' })).toBeVisible();
   expect(api.predictions.size).toBe(0);
+
+  // Nothing was lost: with the right key, the same job runs to the end.
+  await saveApiKey(openOptions, 'r8_test_valid');
+  await popup.bringToFront();
+  await item.getByRole('button', { name: 'Retry' }).click();
+  await expect(item.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  expect(api.predictions.size).toBe(1);
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
+});
+
+test('asks for nothing beyond the click: no content scripts and no access to all sites', async ({ serviceWorker }) => {
+  const manifest = await (await serviceWorker()).evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.content_scripts ?? []).toEqual([]);
+  expect(manifest.host_permissions).toEqual(['https://api.replicate.com/*', 'https://replicate.delivery/*', 'https://*.replicate.delivery/*']);
+  expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting', 'contextMenus']));
 });
 
 test('a moderation refusal says so plainly', async ({ page, site, api, openOptions, openPopup }) => {
