@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { acquireImage, decodeDataUrl, fetchViaPage, type AcquireDeps, type PageFetchResult } from './acquire';
 import { bytesToBase64 } from './data-uri';
-import { ImageError } from './errors';
-import { ascii, jpegBytes, pngBytes } from './test-support';
+import { ascii, jpegBytes, pngBytes, rejection } from './test-support';
 
 const jpeg = jpegBytes();
 const jpegUri = `data:image/jpeg;base64,${bytesToBase64(jpeg)}`;
@@ -16,14 +15,6 @@ function fakes(options: { fetch?: typeof fetch; page?: PageFetchResult | Error }
   return { fetch: fetchFn, fetchInPage };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ImageError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImageError);
-  return error as ImageError;
-}
 
 describe('acquireImage', () => {
   it('decodes a data: URL directly and never fetches it', async () => {

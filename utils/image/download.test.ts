@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fetchImageInBackground, readImageBody } from './download';
-import { ImageError } from './errors';
-import { ascii, jpegBytes } from './test-support';
+import { ascii, jpegBytes, rejection } from './test-support';
 
 /** A body that streams `chunk` forever, counting how much was pulled and whether it was cancelled. */
 function endlessStream(chunk: Uint8Array) {
@@ -18,14 +17,6 @@ function endlessStream(chunk: Uint8Array) {
   return { stream, state };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ImageError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImageError);
-  return error as ImageError;
-}
 
 describe('fetchImageInBackground', () => {
   it('fetches without cookies and with a deadline, typing the blob by its bytes', async () => {

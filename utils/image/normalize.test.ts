@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImageError } from './errors';
 import { normalizeImage } from './normalize';
-import { ascii, createFakeImageIo, jpegBytes, pngBytes, WEBP_1PX, type FakePicture } from './test-support';
+import { ascii, createFakeImageIo, jpegBytes, pngBytes, WEBP_1PX, type FakePicture, rejection } from './test-support';
 
 const jpegBlob = () => new Blob([jpegBytes()], { type: 'image/jpeg' });
 const pngBlob = () => new Blob([pngBytes()], { type: 'image/png' });
@@ -15,14 +14,6 @@ function io(picture: FakePicture, bytesPerPixel = 0.1) {
   });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ImageError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImageError);
-  return error as ImageError;
-}
 
 describe('normalizeImage', () => {
   it('decodes with EXIF orientation applied', async () => {

@@ -4,6 +4,8 @@
  */
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { expect } from 'vitest';
+import { ImageError } from './errors';
 import type { BitmapLike, CanvasLike, Context2DLike, ResolvedImageDeps } from './image-io';
 
 /** A real JPEG file (jpeg-js encoder). */
@@ -129,4 +131,14 @@ export function createFakeImageIo(options: {
     },
   };
   return { deps, bitmapCalls, encodes, bitmaps };
+}
+
+/** The ImageError a promise rejects with (fails the test when it resolves or throws something else). */
+export async function rejection(promise: Promise<unknown>): Promise<ImageError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImageError);
+  return error as ImageError;
 }
