@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { testConnection } from './connection-check';
+import { getDiagnostics } from './diagnostics';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -29,5 +30,14 @@ describe('test connection', () => {
     expect(await testConnection('not a url', 'r8_key', fetchFn)).toMatchObject({ ok: false });
     expect(await testConnection('https://api.replicate.com/v1', ' ', fetchFn)).toMatchObject({ ok: false, message: 'Enter your API key first.' });
     expect(fetchFn).not.toHaveBeenCalled();
+  });
+
+  it('records the exchange in the diagnostics log, without the key', async () => {
+    const refuse = vi.fn(async () => json(401, { title: 'Unauthenticated', detail: 'You did not pass a valid authentication token', status: 401 }));
+    await testConnection('https://api.replicate.com/v1', 'r8_typed_key_123', refuse);
+    await vi.waitFor(async () => expect(await getDiagnostics()).toHaveLength(1));
+    const [entry] = await getDiagnostics();
+    expect(entry).toMatchObject({ method: 'GET', host: 'api.replicate.com', path: '/v1/account', status: 401, error: 'You did not pass a valid authentication token' });
+    expect(JSON.stringify(entry)).not.toContain('r8_typed_key_123');
   });
 });
