@@ -3,6 +3,7 @@ import { getApiKey } from '../utils/secret-store';
 import { getSettings } from '../utils/settings-store';
 import { browserOptionsDeps, type OptionsDeps } from '../utils/ui/options-actions';
 import { formValuesFrom, type SettingsFormValues } from '../utils/ui/settings-form';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { SettingsForm } from './SettingsForm';
 
 interface OptionsAppProps {
@@ -27,6 +28,7 @@ export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
       {loadError && <p className="alert" role="alert">{loadError}</p>}
       {!initial && !loadError && <p className="muted">Loading…</p>}
       {initial && <SettingsForm initial={initial} deps={deps} />}
+      <DiagnosticsPanel />
     </main>
   );
 }
