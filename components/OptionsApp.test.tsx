@@ -72,6 +72,7 @@ describe('OptionsApp', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Aspect ratio' }), '4:3');
     await replace(user, 'Safety tolerance', '0');
     await user.click(screen.getByRole('checkbox', { name: 'Prompt upsampling' }));
+    await replace(user, 'Edits at once', '2');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect((await screen.findByRole('status')).textContent).toBe('Saved.');
@@ -83,6 +84,7 @@ describe('OptionsApp', () => {
       aspectRatio: '4:3',
       safetyTolerance: 0,
       promptUpsampling: true,
+      maxConcurrentJobs: 2,
     });
   });
 

@@ -11,7 +11,7 @@ interface SettingsFormProps {
   deps: OptionsDeps;
 }
 
-const FIELD_ORDER: SettingsField[] = ['apiKey', 'baseUrl', 'model', 'outputFormat', 'aspectRatio', 'safetyTolerance', 'promptUpsampling'];
+const FIELD_ORDER: SettingsField[] = ['apiKey', 'baseUrl', 'model', 'outputFormat', 'aspectRatio', 'safetyTolerance', 'promptUpsampling', 'maxConcurrentJobs'];
 
 /** The settings form. Nothing is stored unless every field is valid. */
 export function SettingsForm({ initial, deps }: SettingsFormProps) {
@@ -94,6 +94,11 @@ export function SettingsForm({ initial, deps }: SettingsFormProps) {
       <FormField label="Prompt upsampling" inline error={errors.promptUpsampling} hint="Lets the model expand a short instruction into a more detailed one. Results vary.">
         {(control) => (
           <input {...control} data-field="promptUpsampling" type="checkbox" checked={values.promptUpsampling} onChange={(e) => set('promptUpsampling', e.target.checked)} />
+        )}
+      </FormField>
+      <FormField label="Edits at once" error={errors.maxConcurrentJobs} hint="How many edits may run at the provider at the same time (1–10). Later ones wait their turn, in order.">
+        {(control) => (
+          <input {...control} data-field="maxConcurrentJobs" type="number" min={1} max={10} step={1} inputMode="numeric" value={values.maxConcurrentJobs} onChange={(e) => set('maxConcurrentJobs', e.target.value)} />
         )}
       </FormField>
       <div className="actions">

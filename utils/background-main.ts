@@ -36,6 +36,7 @@ export function startBackground(): void {
     void browser.action.setBadgeText({ text: badge.text });
     void browser.action.setBadgeBackgroundColor({ color: badge.color });
     void scheduler.rearm(list);
+    void jobs.runQueue(list);
   };
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

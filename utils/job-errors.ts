@@ -43,6 +43,10 @@ export function toJobError(error: unknown): JobError {
  * provider asked), anything else fails the job with its message.
  */
 export function eventForError(error: unknown, jitter: number): JobEvent {
+  if (isApiError(error) && error.kind === 'rate-limited') {
+    // Without a hint, 5–10 s: Replicate's throttling windows are seconds long.
+    return { type: 'THROTTLED', message: error.message, waitMs: error.retryAfterMs ?? Math.round(5_000 + jitter * 5_000) };
+  }
   if (isApiError(error) && error.retryable) {
     return { type: 'TRANSIENT', message: error.message, retryAfterMs: error.retryAfterMs, jitter };
   }

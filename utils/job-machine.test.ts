@@ -18,7 +18,8 @@ type Row = [string, Partial<Job>, JobEvent, Partial<Job>];
 
 const rows: Row[] = [
   ['acquired image moves to creating', {}, { type: 'ACQUIRED', image }, { phase: 'creating', image }],
-  ['create-sent is recorded before the request leaves', { phase: 'creating', image }, { type: 'CREATE_SENT' }, { phase: 'creating', createSentAt: NOW }],
+  ['create-sent is recorded before the request leaves', { phase: 'creating', image, notice: 'Waiting for an earlier edit to start.' }, { type: 'CREATE_SENT' },
+    { phase: 'creating', createSentAt: NOW, notice: undefined }],
   ['a running prediction moves to polling with the id kept', { phase: 'creating', createSentAt: NOW }, { type: 'CREATED', prediction: running('starting') },
     { phase: 'polling', predictionId: 'p1', remoteStatus: 'starting', dueAt: NOW + 1_000 }],
   ['a create answered with the output goes straight to downloading', { phase: 'creating', createSentAt: NOW }, { type: 'CREATED', prediction: succeeded },
@@ -41,6 +42,10 @@ const rows: Row[] = [
     { phase: 'polling', attempts: 1, dueAt: NOW + 30_000, notice: 'Rate limited' }],
   ['a transient failure backs off without a hint', { phase: 'polling', predictionId: 'p1', attempts: 2 }, { type: 'TRANSIENT', message: 'Network', jitter: 1 },
     { attempts: 3, dueAt: NOW + 4_000 }],
+  ['a rate limit waits as told without counting an attempt', { phase: 'creating', attempts: MAX_TRANSIENT_ATTEMPTS }, { type: 'THROTTLED', message: 'Rate limited', waitMs: 20_000 },
+    { phase: 'creating', attempts: MAX_TRANSIENT_ATTEMPTS, dueAt: NOW + 20_000, notice: 'Rate limited' }],
+  ['a job without a free slot says how many are ahead', { phase: 'creating' }, { type: 'QUEUED', ahead: 3 },
+    { phase: 'creating', notice: 'Waiting for 3 earlier edits to start.' }],
   ['too many transient failures fail the job', { phase: 'polling', predictionId: 'p1', attempts: MAX_TRANSIENT_ATTEMPTS }, { type: 'TRANSIENT', message: 'Offline.', jitter: 0 },
     { phase: 'failed', error: { code: 'network', message: `Offline. Gave up after ${MAX_TRANSIENT_ATTEMPTS} attempts.` } }],
   ['a failure ends any unfinished phase', { phase: 'creating' }, { type: 'FAILED', error: { code: 'unauthenticated', message: 'Bad key' } },
@@ -86,6 +91,11 @@ describe('job machine transitions', () => {
   it('returns the same record when an event does not apply', () => {
     const job = makeJob({ phase: 'done' });
     expect(transition(job, { type: 'CANCEL_REQUESTED' }, NOW)).toBe(job);
+  });
+
+  it('returns the same record when a queued job is still just as far back', () => {
+    const job = transition(makeJob({ phase: 'creating' }), { type: 'QUEUED', ahead: 1 }, NOW);
+    expect(transition(job, { type: 'QUEUED', ahead: 1 }, NOW + 5)).toBe(job);
   });
 });
 

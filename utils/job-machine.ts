@@ -5,6 +5,7 @@
  *   acquiring ─ACQUIRED─▶ creating ─CREATED─▶ polling ─POLLED(succeeded)─▶ downloading ─DOWNLOADED─▶ done
  *       │                  │ ▲ CREATE_SENT      │ ▲ POLLED(running)            │ ▲
  *       │                  │ └ TRANSIENT ───────┘ └ TRANSIENT (backoff)        │ └ TRANSIENT
+ *       │                  │   QUEUED (no free slot), THROTTLED (429: wait as told, no attempt counted)
  *       │                  │   RECOVERED / NOT_CREATED (after a lost answer)│
  *       ▼                  ▼                    ▼                              ▼
  *     failed ◀────────── FAILED, POLLED(failed), retries exhausted ─────────────┘
@@ -38,6 +39,10 @@ export type JobEvent =
   | { type: 'POLLED'; prediction: PredictionView }
   | { type: 'DOWNLOADED'; result: ImageFacts }
   | { type: 'TRANSIENT'; message: string; retryAfterMs?: number; jitter: number }
+  /** The provider asked us to slow down: wait as told; not a failure, so no attempt is counted. */
+  | { type: 'THROTTLED'; message: string; waitMs: number }
+  /** Waiting for a provider slot behind earlier jobs. */
+  | { type: 'QUEUED'; ahead: number }
   | { type: 'FAILED'; error: JobError }
   | { type: 'CANCEL_REQUESTED' }
   | { type: 'CANCEL_SENT'; prediction: PredictionView }
@@ -84,7 +89,7 @@ function step(job: Job, event: JobEvent, now: number): Job {
       return { ...job, phase: 'creating', image: event.image, attempts: 0, dueAt: undefined, notice: undefined };
     case 'CREATE_SENT':
       if (job.phase !== 'creating') return job;
-      return { ...job, createSentAt: now };
+      return { ...job, createSentAt: now, notice: undefined };
     case 'CREATED':
     case 'RECOVERED':
       if (job.phase !== 'creating') return job;
@@ -104,6 +109,13 @@ function step(job: Job, event: JobEvent, now: number): Job {
       };
     case 'TRANSIENT':
       return transient(job, event, now);
+    case 'THROTTLED':
+      return { ...job, dueAt: now + event.waitMs, notice: event.message };
+    case 'QUEUED': {
+      if (job.phase !== 'creating' || job.createSentAt !== undefined) return job;
+      const notice = `Waiting for ${event.ahead === 1 ? 'an earlier edit' : `${event.ahead} earlier edits`} to start.`;
+      return job.notice === notice ? job : { ...job, notice };
+    }
     case 'FAILED':
       return fail(job, event.error);
     case 'CANCEL_REQUESTED':

@@ -29,7 +29,7 @@ function fakeClient(overrides: Partial<PredictionClient> = {}): PredictionClient
 }
 
 /** One background "worker": a runner over the real job store with a fake clock and provider. */
-function worker(client: PredictionClient | undefined, clock = { now: 10_000 }) {
+function worker(client: PredictionClient | undefined, clock = { now: 10_000 }, ahead = 0) {
   const downloadResult = vi.fn(async () => image);
   const steps = createJobSteps({
     random: () => 0.5,
@@ -38,7 +38,7 @@ function worker(client: PredictionClient | undefined, clock = { now: 10_000 }) {
     inputDataUri: async () => 'data:image/jpeg;base64,AAAA',
     downloadResult,
   });
-  const runner = createJobRunner({ now: () => clock.now, getJob, updateJob, steps });
+  const runner = createJobRunner({ now: () => clock.now, getJob, updateJob, steps, jobsAhead: async () => ahead });
   return { runner, clock, downloadResult };
 }
 
@@ -185,6 +185,15 @@ describe('job runner', () => {
     await runner.advance('job-1');
     expect(client.cancelPrediction).toHaveBeenCalledWith('p1');
     expect((await stored()).phase).toBe('canceled');
+  });
+
+  it('waits for its turn instead of creating when earlier jobs hold the slots', async () => {
+    const client = fakeClient({ createPrediction: vi.fn(async () => prediction('starting')) });
+    const { runner } = worker(client, { now: 10_000 }, 2);
+    await addJob(makeJob({ phase: 'creating', image }));
+    await runner.advance('job-1');
+    expect(client.createPrediction).not.toHaveBeenCalled();
+    expect(await stored()).toMatchObject({ phase: 'creating', notice: 'Waiting for 2 earlier edits to start.' });
   });
 
   it('fails with a pointer to the options page when no key is saved', async () => {

@@ -10,6 +10,8 @@ export interface RunnerDeps {
   getJob: (id: string) => Promise<Job | undefined>;
   updateJob: (id: string, change: (job: Job) => Job) => Promise<Job | undefined>;
   steps: Record<StepKind, Step>;
+  /** How many jobs must create before this one (0: its turn); see job-queue.ts. */
+  jobsAhead: (job: Job) => Promise<number>;
 }
 
 /**
@@ -41,6 +43,11 @@ export function createJobRunner(deps: RunnerDeps) {
         const action = nextAction(job, deps.now());
         // A waiting job is picked up again by the scheduler, which reads `dueAt` from storage.
         if (action.kind === 'none' || action.kind === 'wait') return;
+        if (action.kind === 'create') {
+          const ahead = await deps.jobsAhead(job);
+          // Its turn comes when another job frees a slot: the background runs the queue again then.
+          if (ahead > 0) return void (await apply(id, { type: 'QUEUED', ahead }));
+        }
         const event = await deps.steps[action.kind](job, (e) => apply(id, e));
         // An event that changes nothing would make the loop repeat the same request forever.
         if (!(await apply(id, event))) return;

@@ -4,6 +4,7 @@ import { isFinished, JOB_SCHEMA_VERSION, type Job, type JobSource } from './job'
 import { transition, type JobEvent } from './job-machine';
 import { createJobRunner } from './job-runner';
 import { createJobSteps, type StepDeps } from './job-steps';
+import { jobsAhead, isWaitingToCreate } from './job-queue';
 import { addJob, getJob, getJobs, removeJob, updateJob } from './job-store';
 import type { EditRequest } from './messages';
 import { getApiKey } from './secret-store';
@@ -32,7 +33,13 @@ export function createJobService(deps: JobServiceDeps) {
   }
 
   const steps = createJobSteps({ random: deps.random, getClient, ...deps.io });
-  const runner = createJobRunner({ now: deps.now, getJob, updateJob, steps });
+  const runner = createJobRunner({
+    now: deps.now,
+    getJob,
+    updateJob,
+    steps,
+    jobsAhead: async (job) => jobsAhead(await getJobs(), job.id, (await getSettings()).maxConcurrentJobs, deps.now()),
+  });
 
   async function apply(id: string, event: JobEvent): Promise<Job | undefined> {
     return updateJob(id, (job) => transition(job, event, deps.now()));
@@ -43,6 +50,16 @@ export function createJobService(deps: JobServiceDeps) {
     async resumeAll(): Promise<void> {
       for (const job of await getJobs()) {
         if (!isFinished(job)) void runner.advance(job.id);
+      }
+    },
+
+    /** Starts waiting jobs whose turn has come; called whenever the job list changes (a slot may be free). */
+    async runQueue(jobs: Job[]): Promise<void> {
+      const waiting = jobs.filter(isWaitingToCreate);
+      if (waiting.length === 0) return;
+      const limit = (await getSettings()).maxConcurrentJobs;
+      for (const job of waiting) {
+        if (jobsAhead(jobs, job.id, limit, deps.now()) === 0 && !runner.isActive(job.id)) void runner.advance(job.id);
       }
     },
 

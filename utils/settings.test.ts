@@ -11,6 +11,7 @@ describe('settings', () => {
       aspectRatio: 'match_input_image',
       safetyTolerance: 2,
       promptUpsampling: false,
+      maxConcurrentJobs: 4,
     });
   });
 
@@ -24,6 +25,8 @@ describe('settings', () => {
     ['a safety tolerance above what image edits allow', { safetyTolerance: 3 }, 'safetyTolerance'],
     ['webp output, which the model rejects', { outputFormat: 'webp' }, 'outputFormat'],
     ['an unknown aspect ratio', { aspectRatio: '7:5' }, 'aspectRatio'],
+    ['no edits at once', { maxConcurrentJobs: 0 }, 'maxConcurrentJobs'],
+    ['more edits at once than the provider should see from one browser', { maxConcurrentJobs: 11 }, 'maxConcurrentJobs'],
   ])('refuses %s with a message on that field', (_name, input, field) => {
     const result = Settings.safeParse(input);
     expect(result.success).toBe(false);

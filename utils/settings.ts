@@ -44,6 +44,8 @@ export const Settings = z.object({
   // The provider accepts at most 2 when an input image is sent, and we always send one.
   safetyTolerance: z.number().int().min(0, 'Use 0, 1 or 2.').max(2, 'At most 2 is allowed when editing an image.').default(2),
   promptUpsampling: z.boolean().default(false),
+  /** Edits running at the provider at once; later ones wait in order. */
+  maxConcurrentJobs: z.number().int().min(1, 'Use 1 to 10.').max(10, 'Use 1 to 10.').default(4),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -9,6 +9,7 @@ export interface SettingsFormValues {
   aspectRatio: string;
   safetyTolerance: string;
   promptUpsampling: boolean;
+  maxConcurrentJobs: string;
 }
 export type SettingsField = keyof SettingsFormValues;
 export type FieldErrors = Partial<Record<SettingsField, string>>;
@@ -29,31 +30,39 @@ export function formValuesFrom(settings: Settings, apiKey: string | undefined): 
     aspectRatio: settings.aspectRatio,
     safetyTolerance: String(settings.safetyTolerance),
     promptUpsampling: settings.promptUpsampling,
+    maxConcurrentJobs: String(settings.maxConcurrentJobs),
   };
 }
 
 /** Validates the whole form with the settings schemas: either clean values or one message per bad field. */
 export function validateSettingsForm(values: SettingsFormValues): SettingsFormResult {
   const errors: FieldErrors = {};
-  const tolerance = values.safetyTolerance.trim();
+  const tolerance = values.safetyTolerance;
   const settings = Settings.safeParse({
     baseUrl: values.baseUrl,
     model: values.model,
     outputFormat: values.outputFormat,
     aspectRatio: values.aspectRatio,
     // An empty or non-numeric entry must be an error, not the schema's default.
-    safetyTolerance: /^-?\d+$/.test(tolerance) ? Number(tolerance) : Number.NaN,
+    safetyTolerance: wholeNumber(tolerance),
     promptUpsampling: values.promptUpsampling,
+    maxConcurrentJobs: wholeNumber(values.maxConcurrentJobs),
   });
   if (!settings.success) {
     for (const issue of settings.error.issues) {
       const field = issue.path[0];
       if (typeof field !== 'string' || !(field in values) || errors[field as SettingsField]) continue;
-      errors[field as SettingsField] = field === 'safetyTolerance' && issue.code === 'invalid_type' ? SAFETY_MESSAGE : issue.message;
+      errors[field as SettingsField] = issue.code !== 'invalid_type' ? issue.message : field === 'safetyTolerance' ? SAFETY_MESSAGE : 'Enter a whole number.';
     }
   }
   const apiKey = ApiKey.safeParse(values.apiKey);
   if (!apiKey.success) errors.apiKey = apiKey.error.issues[0]?.message ?? 'Enter your API key.';
   if (!settings.success || !apiKey.success) return { ok: false, errors };
   return { ok: true, settings: settings.data, apiKey: apiKey.data };
+}
+
+/** A typed whole number, or NaN so that an empty or non-numeric entry is an error, not the schema's default. */
+function wholeNumber(text: string): number {
+  const trimmed = text.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
