@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { DiagnosticEntry } from '../utils/diagnostics';
 
 interface DiagnosticsTableProps {
@@ -8,6 +9,14 @@ interface DiagnosticsTableProps {
 /** What the status column says: the HTTP status, or that no answer came at all. */
 export function statusLabel(status: number | null): string {
   return status === null ? 'No answer' : String(status);
+}
+
+// Paths wrap only after a slash: breaking anywhere squeezes the column to a few letters.
+function WrappablePath({ path }: { path: string }) {
+  const parts = path.split('/');
+  return parts.map((part, index) => (
+    <Fragment key={index}>{part}{index < parts.length - 1 && <>/<wbr /></>}</Fragment>
+  ));
 }
 
 /** The recorded exchanges, one row each. */
@@ -33,7 +42,7 @@ export function DiagnosticsTable({ entries }: DiagnosticsTableProps) {
               <tr key={`${entry.at}-${index}`}>
                 <td><time dateTime={when.toISOString()} title={when.toISOString()}>{when.toLocaleTimeString()}</time></td>
                 <td>{entry.method}</td>
-                <td className="diagnostics-path" title={`${entry.host}${entry.path}`}>{entry.path}</td>
+                <td className="diagnostics-path" title={`${entry.host}${entry.path}`}><WrappablePath path={entry.path} /></td>
                 <td className={failed ? 'diagnostics-failed' : 'diagnostics-ok'}>{statusLabel(entry.status)}</td>
                 <td className="diagnostics-number">{Math.round(entry.ms)} ms</td>
                 <td className="diagnostics-error">{entry.error ?? ''}</td>
