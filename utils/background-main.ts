@@ -43,6 +43,9 @@ export function startBackground(): void {
     void createContextMenus();
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
+  // Listening is what makes Chrome start the worker when the browser starts, so jobs that were in
+  // flight at shutdown resume then (the resume itself is the top-level code below).
+  browser.runtime.onStartup.addListener(() => undefined);
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === JOBS_ALARM) void jobs.resumeAll();

@@ -46,22 +46,37 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   /** Folder the browser saves downloads into, under the names the extension gives them. */
   downloadsDir: string;
+  /** The Chromium profile (user data dir). */
+  profileDir: string;
+  /** Closes the browser and deletes its profile and downloads. */
   close(): Promise<void>;
+  /** Quits the browser like a person does, keeping the profile, and starts it again on the same profile. */
+  restart(): Promise<ExtensionBrowser>;
+}
+
+/** Where an existing profile lives, to start the browser again on it. */
+export interface ReusedProfile {
+  profileDir: string;
+  downloadsDir: string;
 }
 
 /**
  * Launches Chromium (headed: run under Xvfb, see scripts/test-e2e.sh) with the extension loaded.
  * `ports` routes the production hosts to the local double; null leaves them real (the demo with a real token).
  */
-export async function launchExtensionBrowser(ports: HostPorts | null, extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(
+  ports: HostPorts | null,
+  extensionDir = EXTENSION_DIR,
+  reuse?: ReusedProfile,
+): Promise<ExtensionBrowser> {
   // A missing folder makes headed Chromium show a modal error and hang the launch: fail fast instead.
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` (scripts/test-e2e.sh does).`);
   }
-  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'ewk-profile-'));
-  const downloadsDir = await mkdtemp(path.join(os.tmpdir(), 'ewk-downloads-'));
+  const profileDir = reuse?.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ewk-profile-')));
+  const downloadsDir = reuse?.downloadsDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ewk-downloads-')));
   try {
-    await writeDownloadPreferences(profileDir, downloadsDir);
+    if (!reuse) await writeDownloadPreferences(profileDir, downloadsDir);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),
       // Headed: only a real window gets Chromium's native context menu (opened with xdotool).
@@ -80,12 +95,18 @@ export async function launchExtensionBrowser(ports: HostPorts | null, extensionD
     // Without an origin: Playwright refuses chrome-extension:// origins here.
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await useBrowserDownloadBehavior(context);
+    const removeDirs = () => Promise.all([profileDir, downloadsDir].map((dir) => rm(dir, { recursive: true, force: true })));
     return {
       context,
       downloadsDir,
+      profileDir,
       close: async () => {
         await context.close();
-        await Promise.all([profileDir, downloadsDir].map((dir) => rm(dir, { recursive: true, force: true })));
+        await removeDirs();
+      },
+      restart: async () => {
+        await context.close();
+        return launchExtensionBrowser(ports, extensionDir, { profileDir, downloadsDir });
       },
     };
   } catch (error) {
