@@ -16,6 +16,7 @@ export default defineConfig({
       'downloads',
       'clipboardWrite',
       'unlimitedStorage',
+      'notifications',
     ],
     host_permissions: [
       'https://api.replicate.com/*',

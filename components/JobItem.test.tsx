@@ -47,6 +47,17 @@ describe('JobItem', () => {
     }
   });
 
+  it('marks itself current and scrolls into view when it is the focused job, and only then', () => {
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    const { item } = renderItem(makeJob({ phase: 'done' }));
+    expect(item.hasAttribute('aria-current')).toBe(false);
+    expect(scroll).not.toHaveBeenCalled();
+    cleanup();
+    render(<ul><JobItem job={makeJob({ phase: 'done' })} onEditAgain={vi.fn()} focused /></ul>);
+    const focused = screen.getByRole('listitem', { current: true });
+    expect(scroll.mock.contexts).toEqual([focused]);
+  });
+
   it('shows a failed job’s error message as text in its item', () => {
     const { item } = renderItem(makeJob({ phase: 'failed', error: { code: 'unauthenticated', message: 'The API key was refused. Check it on the options page.' } }));
     expect(within(item).getByText('The API key was refused. Check it on the options page.')).toBeTruthy();

@@ -71,6 +71,38 @@ describe('PopupApp', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Add your API key in Settings' })).toBeNull());
   });
 
+  it('marks failures seen when it shows the list, and again when a job fails while it is open', async () => {
+    const job = makeJob({ prompt: 'Turn it blue', phase: 'polling' });
+    await addJob(job);
+    render(<PopupApp />);
+    await screen.findByText('Turn it blue');
+    await waitFor(() => expect(sent.filter((m) => m.type === 'bg:failures-seen')).toHaveLength(1));
+    await updateJob(job.id, (j) => ({ ...j, phase: 'failed', updatedAt: 9_000, completedAt: 9_000, error: { code: 'server', message: 'Provider error.' } }));
+    await waitFor(() => expect(sent.filter((m) => m.type === 'bg:failures-seen')).toHaveLength(2));
+    await removeJob(job.id);
+  });
+
+  it('points at the job named in the address (opened from a notification)', async () => {
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    const other = makeJob({ prompt: 'Other edit', createdAt: 2_000 });
+    const target = makeJob({ prompt: 'Notified edit', phase: 'done', createdAt: 1_000, completedAt: 3_000 });
+    await addJob(other);
+    await addJob(target);
+    window.location.hash = `#job=${encodeURIComponent(target.id)}`;
+    try {
+      render(<PopupApp />);
+      const item = (await screen.findByText('Notified edit')).closest('li');
+      expect(item?.getAttribute('aria-current')).toBe('true');
+      expect(screen.getByText('Other edit').closest('li')?.hasAttribute('aria-current')).toBe(false);
+      expect(scroll).toHaveBeenCalled();
+      expect(scroll.mock.contexts.every((element) => element === item)).toBe(true);
+    } finally {
+      window.location.hash = '';
+      await removeJob(other.id);
+      await removeJob(target.id);
+    }
+  });
+
   it('opens the prompt box on the result for Edit again, and closes it with Escape', async () => {
     const user = userEvent.setup();
     const done = makeJob({ prompt: 'Make it night', phase: 'done', completedAt: 5_000 });

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendToBackground } from '../utils/send-message';
+import { jobIdFromHash } from '../utils/ui/focused-job';
 import { openOptionsPage } from '../utils/ui/open-options';
+import { useMarkFailuresSeen } from '../utils/ui/use-failures-seen';
 import { useHasKey } from '../utils/ui/use-has-key';
 import { useJobs } from '../utils/ui/use-jobs';
 import { EditAgainDialog } from './EditAgainDialog';
@@ -14,6 +16,9 @@ export function PopupApp() {
   const hasKey = useHasKey();
   const [editing, setEditing] = useState<string>();
   const closeEditor = useCallback(() => setEditing(undefined), []);
+  // Opened from a notification (`popup.html#job=<id>` in a tab): point at that job.
+  const [focusedJobId] = useState(() => jobIdFromHash(window.location.hash));
+  useMarkFailuresSeen(jobs);
 
   // The worker may have been stopped: opening the popup makes sure unfinished jobs keep moving.
   useEffect(() => {
@@ -38,7 +43,7 @@ export function PopupApp() {
         </header>
         {hasKey === false && <KeyBanner />}
         <main>
-          {jobs === undefined ? null : jobs.length === 0 ? <EmptyState /> : <JobList jobs={jobs} onEditAgain={setEditing} />}
+          {jobs === undefined ? null : jobs.length === 0 ? <EmptyState /> : <JobList jobs={jobs} onEditAgain={setEditing} focusedJobId={focusedJobId} />}
         </main>
       </div>
       {editing !== undefined && <EditAgainDialog jobId={editing} onClose={closeEditor} />}

@@ -38,6 +38,8 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:delete-job'), jobId: JobId }),
   z.object({ type: z.literal('bg:retry-job'), jobId: JobId }),
   z.object({ type: z.literal('bg:test-connection'), baseUrl: z.string().max(2000), apiKey: z.string().max(1000) }),
+  /** The popup is showing the job list: failures until now are seen (the badge leaves its error colour). */
+  z.object({ type: z.literal('bg:failures-seen') }),
 ]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type BackgroundMessageType = BackgroundMessage['type'];
@@ -68,6 +70,7 @@ export interface BackgroundReplies {
   'bg:delete-job': { ok: boolean };
   'bg:retry-job': { ok: boolean };
   'bg:test-connection': TestConnectionResult;
+  'bg:failures-seen': { ok: true };
 }
 
 /** Messages the injected prompt box accepts from the background. */
