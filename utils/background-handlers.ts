@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { testConnection } from './connection-check';
+import { markFailuresSeen } from './failure-seen-store';
 import { getJob } from './job-store';
 import type { JobService } from './job-service';
 import type { Handlers } from './message-router';
@@ -53,5 +54,6 @@ export function createBackgroundHandlers(jobs: JobService, now: () => number): H
     'bg:delete-job': async ({ jobId }) => ({ ok: await jobs.remove(jobId) }),
     'bg:retry-job': async ({ jobId }) => ({ ok: await jobs.retry(jobId) }),
     'bg:test-connection': async ({ baseUrl, apiKey }) => testConnection(baseUrl, apiKey),
+    'bg:failures-seen': () => markFailuresSeen(now),
   };
 }

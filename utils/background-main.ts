@@ -1,10 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
-import { badgeFor } from './badge';
+import { createBadgeController } from './badge';
 import { createBackgroundHandlers } from './background-handlers';
+import { isAnyExtensionPageOpen } from './extension-pages';
+import { followFailuresSeenUntil } from './failure-seen-store';
+import { createFinishNotifier } from './finish-notifier';
 import { createContextMenus, imageFromMenuClick } from './context-menus';
 import { acquireInput, downloadResult, inputDataUri } from './job-io';
 import { createJobService } from './job-service';
 import { getJobs, watchJobs } from './job-store';
+import { onNotificationClicked, showJobNotification } from './job-notification';
 import { createMessageListener } from './message-router';
 import { openPromptBox } from './prompt-launcher';
 import { createScheduler, JOBS_ALARM } from './scheduler';
@@ -31,10 +35,15 @@ export function startBackground(): void {
     onDue: () => void jobs.resumeAll(),
   });
 
+  const badge = createBadgeController(({ text, color }) => {
+    void browser.action.setBadgeText({ text });
+    void browser.action.setBadgeBackgroundColor({ color });
+  });
+  const notifier = createFinishNotifier({ notify: (job) => showJobNotification(job), isAnyExtensionPageOpen: () => isAnyExtensionPageOpen() });
+
   const onJobsChanged = (list: Job[]) => {
-    const badge = badgeFor(list);
-    void browser.action.setBadgeText({ text: badge.text });
-    void browser.action.setBadgeBackgroundColor({ color: badge.color });
+    badge.setJobs(list);
+    void notifier.onJobsChanged(list);
     void scheduler.rearm(list);
     void jobs.runQueue(list);
   };
@@ -53,7 +62,9 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener(
     createMessageListener(createBackgroundHandlers(jobs, now), browser.runtime.id, browser.runtime.getURL('/')),
   );
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   watchJobs(onJobsChanged);
+  followFailuresSeenUntil(badge.setSeenFailuresUntil);
 
   // A fresh worker (after Chrome stopped the last one, or a browser restart) resumes from storage.
   void getJobs().then((list) => {

@@ -1,4 +1,5 @@
 import { createPredictionClient, type PredictionClient } from './api/client';
+import { appendDiagnostic } from './diagnostics';
 import { deleteJobImages } from './image-store';
 import { isFinished, JOB_SCHEMA_VERSION, type Job, type JobSource } from './job';
 import { transition, type JobEvent } from './job-machine';
@@ -7,6 +8,7 @@ import { createJobSteps, type StepDeps } from './job-steps';
 import { jobsAhead, isWaitingToCreate } from './job-queue';
 import { addJob, getJob, getJobs, removeJob, updateJob } from './job-store';
 import type { EditRequest } from './messages';
+import { createRecordingFetch, type RecordDiagnostic } from './recording-fetch';
 import { getApiKey } from './secret-store';
 import { getSettings } from './settings-store';
 
@@ -17,6 +19,8 @@ export interface JobServiceDeps {
   /** Browser IO of the steps (image acquisition, input encoding, output download). */
   io: Pick<StepDeps, 'acquireInput' | 'inputDataUri' | 'downloadResult'>;
   fetch?: typeof fetch;
+  /** Where API exchanges are logged for the Diagnostics section (never the key or image data). */
+  recordDiagnostic?: RecordDiagnostic;
 }
 
 /** A seed we choose per attempt: a valid model input that also marks our prediction in the provider's list. */
@@ -29,7 +33,13 @@ export function createJobService(deps: JobServiceDeps) {
   async function getClient(): Promise<PredictionClient | undefined> {
     const [settings, token] = await Promise.all([getSettings(), getApiKey()]);
     if (!token) return undefined;
-    return createPredictionClient({ baseUrl: settings.baseUrl, token, fetch: deps.fetch });
+    // Late-bound, so a fetch replaced after start-up (tests) is the one used.
+    const fetchFn = deps.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+    return createPredictionClient({
+      baseUrl: settings.baseUrl,
+      token,
+      fetch: createRecordingFetch(fetchFn, deps.recordDiagnostic ?? appendDiagnostic),
+    });
   }
 
   const steps = createJobSteps({ random: deps.random, getClient, ...deps.io });

@@ -1,6 +1,7 @@
 // The Diagnostics section of the options page: what a person copies into a bug report after a failure,
 // on the production build against the local double.
-import { expect, test } from './fixtures';
+import { jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
+import { expect, test, waitForMenuReady } from './fixtures';
 
 const WRONG_KEY = 'r8_wrongE2eKey0123456789abcdef';
 const PROVIDER_DETAIL = 'You did not pass a valid authentication token';
@@ -31,4 +32,22 @@ test('a refused Test connection shows up in Diagnostics, and Copy diagnostics le
   await diagnostics.getByRole('button', { name: 'Clear diagnostics' }).click();
   await expect(diagnostics.getByText(/No exchanges with the API yet/)).toBeVisible();
   await expect(diagnostics.getByRole('row')).toHaveCount(0);
+});
+
+test('an edit logs its create and polls, without the key or the image', async ({ page, site, openOptions, openPopup, serviceWorker }) => {
+  await waitForMenuReady(await serviceWorker());
+  const options = await saveApiKey(openOptions, 'r8_test_valid');
+  await page.goto(site.url('/images.html'));
+  await startEdit(await openPromptBox(page, page.getByAltText('A red ball on a wooden table')), 'add a lighthouse');
+  await expect(jobItem(await openPopup(), 'add a lighthouse').getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+
+  await options.bringToFront();
+  const diagnostics = options.getByRole('region', { name: 'Diagnostics' });
+  const create = diagnostics.getByRole('row').filter({ hasText: '/v1/models/black-forest-labs/flux-kontext-pro/predictions' });
+  await expect(create.getByRole('cell').nth(1)).toHaveText('POST');
+  await expect(create.getByRole('cell').nth(3)).toHaveText('201');
+  await diagnostics.getByRole('button', { name: 'Copy diagnostics' }).click();
+  const copied = await options.evaluate(() => navigator.clipboard.readText());
+  expect(copied).not.toContain('r8_test_valid');
+  expect(copied).not.toContain('data:image');
 });

@@ -105,8 +105,16 @@ export async function waitForMenuReady(worker: Worker, menuItemId = MENU_ITEM_ID
 
 /** Opens an extension page (e.g. popup.html) in a new tab of the test browser. */
 export async function openExtensionPage(context: BrowserContext, extensionId: string, file: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/${file}`;
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/${file}`);
+  try {
+    await page.goto(url);
+  } catch (error) {
+    // The install-time options page can take this fresh blank tab mid-navigation (see claimTab):
+    // when it lands on the page we wanted, that is as good; otherwise go there again.
+    if (!page.url().startsWith(url)) await page.goto(url).catch(() => Promise.reject(error));
+    await page.waitForLoadState();
+  }
   return page;
 }
 
