@@ -38,6 +38,11 @@ export function toJobError(error: unknown): JobError {
   return { code: 'unexpected', message: `Something unexpected went wrong: ${text}` };
 }
 
+/** True for the provider's way of refusing a body too large to read (400 "…JSON: EOF", or 413). */
+export function isRequestTooLarge(error: unknown): boolean {
+  return isApiError(error) && error.kind === 'bad-request' && (error.status === 413 || /\bEOF\b|too large/i.test(error.detail ?? ''));
+}
+
 /**
  * The event a failed request leads to: a passing failure is retried later (waiting as long as the
  * provider asked), anything else fails the job with its message.

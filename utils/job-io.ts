@@ -3,6 +3,7 @@ import { ApiError } from './api/errors';
 import { acquireImage } from './image/acquire';
 import { blobToDataUri, dataUriToBlob } from './image/data-uri';
 import { normalizeImage } from './image/normalize';
+import type { NormalizeLimits } from './image/plan';
 import { createFetchInPage } from './image/page-fetch';
 import { makeThumbnail } from './image/thumbnail';
 import { getJobImage, putJobImage } from './image-store';
@@ -25,11 +26,23 @@ async function readSource(job: Job): Promise<Blob> {
 
 /** Gets, prepares (orients, scales, re-encodes, strips metadata) and stores a job's input image. */
 export async function acquireInput(job: Job): Promise<ImageFacts> {
-  const normalized = await normalizeImage(await readSource(job));
+  const normalized = await normalizeImage(await readSource(job), undefined, smallerLimits(job));
   const size = { width: normalized.width, height: normalized.height };
   await putJobImage(job.id, 'input', normalized.blob, size);
   await putJobImage(job.id, 'input-thumb', await makeThumbnail(normalized.blob));
   return { ...size, bytes: normalized.blob.size, type: normalized.type };
+}
+
+/**
+ * After the provider refused the request as too large: a quarter of the pixels and half the bytes
+ * of what was sent, which always shrinks the request however large the first copy was.
+ */
+export function smallerLimits(job: Job): NormalizeLimits | undefined {
+  if (!job.smallerInput || !job.image) return undefined;
+  return {
+    maxPixels: Math.max(64 * 64, Math.floor((job.image.width * job.image.height) / 4)),
+    maxBytes: Math.max(50_000, Math.floor(job.image.bytes / 2)),
+  };
 }
 
 /** The stored input image as the data URI the model receives. */

@@ -6,6 +6,8 @@
  *       │                  │ ▲ CREATE_SENT      │ ▲ POLLED(running)            │ ▲
  *       │                  │ └ TRANSIENT ───────┘ └ TRANSIENT (backoff)        │ └ TRANSIENT
  *       │                  │   QUEUED (no free slot), THROTTLED (429: wait as told, no attempt counted)
+ *       ▲                  │
+ *       └──── TOO_LARGE ───┘ (request too large: prepare a smaller input, once)
  *       │                  │   RECOVERED / NOT_CREATED (after a lost answer)│
  *       ▼                  ▼                    ▼                              ▼
  *     failed ◀────────── FAILED, POLLED(failed), retries exhausted ─────────────┘
@@ -41,6 +43,8 @@ export type JobEvent =
   | { type: 'TRANSIENT'; message: string; retryAfterMs?: number; jitter: number }
   /** The provider asked us to slow down: wait as told; not a failure, so no attempt is counted. */
   | { type: 'THROTTLED'; message: string; waitMs: number }
+  /** The provider could not take a request that large (HTTP 400 "EOF" / 413): prepare a smaller input, once. */
+  | { type: 'TOO_LARGE'; error: JobError }
   /** Waiting for a provider slot behind earlier jobs. */
   | { type: 'QUEUED'; ahead: number }
   | { type: 'FAILED'; error: JobError }
@@ -111,6 +115,13 @@ function step(job: Job, event: JobEvent, now: number): Job {
       return transient(job, event, now);
     case 'THROTTLED':
       return { ...job, dueAt: now + event.waitMs, notice: event.message };
+    case 'TOO_LARGE':
+      if (job.phase !== 'creating') return job;
+      if (job.smallerInput) return fail(job, event.error);
+      return {
+        ...job, phase: 'acquiring', smallerInput: true, createSentAt: undefined, dueAt: undefined,
+        notice: 'The image was too large for the provider; sending a smaller copy.',
+      };
     case 'QUEUED': {
       if (job.phase !== 'creating' || job.createSentAt !== undefined) return job;
       const notice = `Waiting for ${event.ahead === 1 ? 'an earlier edit' : `${event.ahead} earlier edits`} to start.`;

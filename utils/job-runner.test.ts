@@ -196,6 +196,18 @@ describe('job runner', () => {
     expect(await stored()).toMatchObject({ phase: 'creating', notice: 'Waiting for 2 earlier edits to start.' });
   });
 
+  it('prepares a smaller image once when the provider finds the request too large, then creates', async () => {
+    const tooLarge = new ApiError('bad-request', 'Too large', { status: 400, detail: 'Failed to parse request body as JSON: EOF' });
+    const client = fakeClient({
+      createPrediction: vi.fn<PredictionClient['createPrediction']>().mockRejectedValueOnce(tooLarge).mockResolvedValueOnce(prediction('starting')),
+    });
+    const { runner } = worker(client);
+    await addJob(makeJob({ phase: 'creating', image }));
+    await runner.advance('job-1');
+    expect(client.createPrediction).toHaveBeenCalledTimes(2);
+    expect(await stored()).toMatchObject({ phase: 'polling', smallerInput: true });
+  });
+
   it('fails with a pointer to the options page when no key is saved', async () => {
     const { runner } = worker(undefined);
     await addJob(makeJob({ phase: 'creating', image }));

@@ -2,7 +2,7 @@ import type { PredictionClient } from './api/client';
 import { isApiError } from './api/errors';
 import { DATA_REMOVED_MESSAGE, type Prediction } from './api/prediction';
 import type { ImageFacts, Job } from './job';
-import { eventForError, toJobError, toPredictionView } from './job-errors';
+import { eventForError, isRequestTooLarge, toJobError, toPredictionView } from './job-errors';
 import type { JobEvent } from './job-machine';
 import type { Step, StepKind } from './job-runner';
 
@@ -82,6 +82,7 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
           return { type: 'TRANSIENT', message: 'The connection dropped while starting; checking whether the edit started…', jitter: jitter() };
         }
         await apply({ type: 'NOT_CREATED' });
+        if (isRequestTooLarge(error)) return { type: 'TOO_LARGE', error: toJobError(error) };
         return eventForError(error, jitter());
       }
     },

@@ -86,6 +86,8 @@ export const Job = z.object({
   result: ImageFacts.optional(),
   completedAt: z.number().optional(),
   predictTime: z.number().optional(),
+  /** Set once the provider refused the request as too large: the input is then prepared smaller, once. */
+  smallerInput: z.boolean().optional(),
   /** A passing condition worth showing (e.g. "Rate limited; retrying in 30 s"). */
   notice: z.string().optional(),
   error: JobError.optional(),
