@@ -8,5 +8,6 @@ export default defineConfig({
     exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    pool: 'threads',
   },
 });

@@ -4,9 +4,12 @@ import { isFinished, type Job } from './job';
 export const JOBS_ALARM = 'kontext-jobs';
 /**
  * How soon to look again at a job that is mid-request. If the worker dies during the request, this
- * alarm restarts it (Chrome stops workers after ~30 s idle and when a fetch waits 30 s).
+ * alarm restarts it (Chrome stops workers after ~30 s idle and when a fetch waits 30 s). Firing while
+ * the worker lives is harmless: the runner skips jobs it is already working on. Chrome delays alarms
+ * of packed extensions to 30 s and Firefox to 1 min, so this is a floor, not a promise.
+ * https://developer.chrome.com/docs/extensions/reference/api/alarms
  */
-export const WATCHDOG_MS = 30_000;
+export const WATCHDOG_MS = 10_000;
 
 export interface SchedulerDeps {
   now: () => number;

@@ -4,7 +4,7 @@ import { creates, jobItem, openPromptBox, startEdit } from './flows';
 import { expect, test, waitForMenuReady } from './fixtures';
 
 // The first edit runs long enough for the second to arrive while it holds the only slot.
-test.use({ apiOptions: { timing: { startingMs: 300, processingMs: 10_000 } } });
+test.use({ apiOptions: { timing: { startingMs: 300, processingMs: 7_000 } } });
 
 test('a second edit waits for a free slot, then runs', async ({ page, site, api, openOptions, openPopup, serviceWorker }) => {
   await waitForMenuReady(await serviceWorker());
