@@ -1,6 +1,6 @@
 // Runs the double until killed: npx tsx tests/double/cli.ts --port 8787 --files-port 8788 [--tls]
 // Other flags: --host H, --output-base-url URL, --starting-ms N, --processing-ms N, --retention-ms N,
-// --no-account, --no-files.
+// --no-account, --no-files, --create-rate-limit PER_MINUTE/BURST (e.g. 6/1).
 import { parseArgs } from 'node:util';
 import { startApiDouble } from './index';
 
@@ -16,10 +16,18 @@ const { values } = parseArgs({
     'retention-ms': { type: 'string' },
     'no-account': { type: 'boolean', default: false },
     'no-files': { type: 'boolean', default: false },
+    'create-rate-limit': { type: 'string' },
   },
 });
 
 const num = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
+
+/** "6/1" → 6 creates a minute, burst 1. */
+function rateLimit(text: string | undefined): { perMinute: number; burst: number } | undefined {
+  if (text === undefined) return undefined;
+  const [perMinute, burst = '1'] = text.split('/');
+  return { perMinute: Number(perMinute), burst: Number(burst) };
+}
 
 const double = await startApiDouble({
   apiPort: num(values.port),
@@ -31,6 +39,7 @@ const double = await startApiDouble({
   retentionMs: num(values['retention-ms']),
   accountEndpoint: !values['no-account'],
   filesEndpoint: !values['no-files'],
+  createRateLimit: rateLimit(values['create-rate-limit']),
 });
 
 console.log(`API    ${double.apiUrl}`);

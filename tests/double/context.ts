@@ -1,6 +1,7 @@
 // What every API route receives.
 import type { FaultQueue } from './faults';
 import type { PredictionEngine } from './prediction-engine';
+import type { CreateRateLimiter } from './rate-limit';
 import type { FileStore } from './stores';
 import type { Outcome, TokenAccount } from './types';
 
@@ -21,6 +22,8 @@ export interface ApiContext {
   faults: FaultQueue;
   options: ResolvedOptions;
   now: () => number;
+  /** Token bucket on prediction creates, per account; null = unlimited. */
+  createLimiter: CreateRateLimiter | null;
 }
 
 /** One parsed API request. */

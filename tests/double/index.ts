@@ -5,11 +5,13 @@ import type { ApiContext, ResolvedOptions } from './context';
 import { FaultQueue } from './faults';
 import { createFilesListener } from './files-handler';
 import { PredictionEngine } from './prediction-engine';
+import { CreateRateLimiter } from './rate-limit';
 import { closeServer, createServer, listen, originOf } from './server';
 import { FileStore, OutputStore } from './stores';
 import { createTlsMaterial } from './tls';
 import type { ApiDouble, DoubleOptions, RecordedRequest, TokenAccount } from './types';
 
+export type { CreateRateLimit } from './rate-limit';
 export type {
   ApiDouble, DoubleOptions, DoublePrediction, Fault, ImageFormat, InputInfo, Match, Outcome, PredictionBody,
   PredictionStatus, Quirk, RecordedRequest, Timing, TokenAccount,
@@ -48,7 +50,8 @@ export async function startApiDouble(opts: DoubleOptions = {}): Promise<ApiDoubl
     retentionMs: opts.retentionMs ?? 3_600_000,
   });
   if (opts.timing) engine.setTiming(opts.timing);
-  const ctx: ApiContext = { engine, files, faults, options, now };
+  const createLimiter = opts.createRateLimit ? new CreateRateLimiter(opts.createRateLimit, now) : null;
+  const ctx: ApiContext = { engine, files, faults, options, now, createLimiter };
 
   const apiServer = createServer(createApiListener({ ctx, faults, engine, requests }), tls);
   const filesServer = createServer(createFilesListener(outputs, faults, fileRequests, now), tls);

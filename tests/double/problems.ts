@@ -53,8 +53,9 @@ export const invalidVersion = (): Reply =>
     status: 422,
   });
 
-/** 429 exactly as published: no Retry-After header, the wait is only in the text. */
-export const throttled = (): Reply => jsonReply(429, { detail: 'Request was throttled. Your rate limit resets in ~30s.' });
+/** 429 exactly as published: no Retry-After header, the wait (whole seconds, at least 1) is only in the text. */
+export const throttled = (waitMs = 30_000): Reply =>
+  jsonReply(429, { detail: `Request was throttled. Your rate limit resets in ~${Math.max(1, Math.ceil(waitMs / 1000))}s.` });
 
 const HTML_GATEWAY = (status: number, text: string): string =>
   `<html>\r\n<head><title>${status} ${text}</title></head>\r\n<body>\r\n<center><h1>${status} ${text}</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n`;

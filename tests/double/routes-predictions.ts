@@ -4,7 +4,7 @@ import { checkCreateBody } from './create-request';
 import { MIN_CANCEL_AFTER_MS, parseDuration, parsePreferWait } from './headers';
 import { jsonReply, type Reply } from './http-util';
 import { KNOWN_MODELS, modelOfVersion } from './models';
-import { badJson, badRequest, insufficientCredit, invalidVersion, notFound, validationFailed } from './problems';
+import { badJson, badRequest, insufficientCredit, invalidVersion, notFound, throttled, validationFailed } from './problems';
 
 const API = 'https://api.replicate.com/v1';
 
@@ -19,6 +19,9 @@ function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok: false
 
 /** POST /models/{owner}/{name}/predictions and POST /predictions. */
 export async function createPrediction(ctx: ApiContext, req: RouteRequest, pathModel: string | null): Promise<Reply> {
+  // The limiter sits in front of the handler: every create request it lets through costs a token.
+  const waitMs = ctx.createLimiter?.take(req.account.username) ?? 0;
+  if (waitMs > 0) return throttled(waitMs);
   if (pathModel !== null && !KNOWN_MODELS.has(pathModel)) return notFound();
   if (req.body.length > ctx.options.maxBodyBytes) return badJson('EOF');
   const parsed = parseJsonBody(req.body);

@@ -1,4 +1,5 @@
 // Public types of the Replicate API double. Kept apart from the wiring so helpers can share them.
+import type { CreateRateLimit } from './rate-limit';
 
 /** Options of `startApiDouble`; every field has a default. */
 export interface DoubleOptions {
@@ -32,6 +33,11 @@ export interface DoubleOptions {
   allowLoopbackInputUrls?: boolean;
   /** Longest `Prefer: wait` honoured, in seconds (default 60, as Replicate; 0 = ignore it, like many proxies). */
   maxPreferWaitSeconds?: number;
+  /**
+   * Token bucket on creates (both create routes), per account, like Replicate's (6 a minute, burst 1
+   * without a payment method). Over it: 429 "…resets in ~Ns." with no Retry-After. Default: none.
+   */
+  createRateLimit?: CreateRateLimit;
 }
 
 /** The account behind a token. */
