@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import { createSerialQueue } from './serial-queue';
 
 /**
  * The diagnostics log: the last exchanges with the API, for bug reports. It holds no key, no headers,
@@ -52,14 +53,8 @@ export function watchDiagnostics(callback: (entries: DiagnosticEntry[]) => void)
   return diagnosticsItem.watch((value) => callback(parseStoredDiagnostics(value)));
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-// One read-modify-write at a time, so entries recorded in the same instant are all kept.
-function serialized<T>(work: () => Promise<T>): Promise<T> {
-  const result = queue.then(work, work);
-  queue = result.catch(() => undefined);
-  return result;
-}
+// One read-modify-write at a time, so updates made in the same instant are all kept.
+const serialized = createSerialQueue();
 
 /** Adds an exchange, dropping the oldest beyond MAX_DIAGNOSTICS; an invalid entry is ignored. */
 export function appendDiagnostic(entry: DiagnosticEntry): Promise<void> {

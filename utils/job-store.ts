@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { createSerialQueue } from './serial-queue';
 import { Job } from './job';
 
 /**
@@ -36,14 +37,8 @@ export function watchJobs(callback: (jobs: Job[]) => void): () => void {
   return jobsItem.watch((value) => callback(parseStoredJobs(value)));
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs one read-modify-write of the job list after every earlier one has finished. */
-function serialized<T>(work: () => Promise<T>): Promise<T> {
-  const result = queue.then(work, work);
-  queue = result.catch(() => undefined);
-  return result;
-}
+// One read-modify-write at a time, so updates made in the same instant are all kept.
+const serialized = createSerialQueue();
 
 /** Adds a new job at the top of the list. */
 export function addJob(job: Job): Promise<void> {

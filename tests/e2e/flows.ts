@@ -1,5 +1,5 @@
 // Steps a person takes, shared by the product specs: by role and accessible name, as people find them.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { rightClickImageAndChoose } from './right-click';
 
 /** Saves an API key on the options page, the way a person would. */
@@ -34,4 +34,9 @@ export function jobItem(popup: Page, instruction: string): Locator {
 /** Creates sent to the double (each one would be billed). */
 export function creates(requests: { method: string; path: string }[]): { method: string; path: string }[] {
   return requests.filter((request) => request.method === 'POST' && /\/predictions$/.test(request.path));
+}
+
+/** Closes every page of the extension (options, popup tabs), as when a person has none open. */
+export async function closeExtensionPages(context: BrowserContext): Promise<void> {
+  for (const page of context.pages().filter((p) => p.url().startsWith('chrome-extension://'))) await page.close();
 }

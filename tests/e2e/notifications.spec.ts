@@ -1,12 +1,12 @@
 // Finishing while no extension page is open: a system notification, and a badge that counts running
 // jobs and turns red after a failure until the popup is opened.
-import { jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
+import { closeExtensionPages, jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
 import { expect, test, waitForMenuReady } from './fixtures';
 
 test('an edit that finishes with every extension page closed is announced', async ({ page, site, api, openOptions, serviceWorker, context }) => {
   await waitForMenuReady(await serviceWorker());
   await (await saveApiKey(openOptions, 'r8_test_valid')).close();
-  for (const open of context.pages().filter((p) => p.url().startsWith('chrome-extension://'))) await open.close();
+  await closeExtensionPages(context);
   await page.goto(site.url('/images.html'));
   await startEdit(await openPromptBox(page, page.getByAltText('A red ball on a wooden table')), 'add a sunset glow');
 
@@ -22,7 +22,7 @@ test('an edit that finishes with every extension page closed is announced', asyn
 test('a failure turns the badge red until the popup is opened', async ({ page, site, openOptions, openPopup, serviceWorker, context }) => {
   await waitForMenuReady(await serviceWorker());
   await (await saveApiKey(openOptions, 'r8_refused_key')).close();
-  for (const open of context.pages().filter((p) => p.url().startsWith('chrome-extension://'))) await open.close();
+  await closeExtensionPages(context);
   await page.goto(site.url('/images.html'));
   await startEdit(await openPromptBox(page, page.getByAltText('A red ball on a wooden table')), 'add a comet');
 
