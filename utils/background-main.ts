@@ -57,7 +57,7 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => undefined);
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === JOBS_ALARM) void jobs.resumeAll();
+    if (alarm.name === JOBS_ALARM) void getJobs().then(scheduler.onAlarm);
   });
   browser.runtime.onMessage.addListener(
     createMessageListener(createBackgroundHandlers(jobs, now), browser.runtime.id, browser.runtime.getURL('/')),

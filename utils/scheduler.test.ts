@@ -39,6 +39,16 @@ describe('scheduler', () => {
     expect(deps.onDue).toHaveBeenCalled();
   });
 
+  it('arms the next watchdog before resuming when the alarm fires while a job is mid-request', async () => {
+    // A fired alarm is spent, and a job whose request is still in flight writes nothing that would
+    // re-arm it: without a new alarm, a worker that dies now is never restarted.
+    const { deps, scheduler: s } = scheduler();
+    await s.onAlarm([makeJob({ phase: 'creating', createSentAt: NOW - WATCHDOG_MS })]);
+    expect(deps.createAlarm).toHaveBeenCalledWith(JOBS_ALARM, NOW + WATCHDOG_MS);
+    expect(deps.onDue).toHaveBeenCalledOnce();
+    expect(deps.createAlarm.mock.invocationCallOrder[0]).toBeLessThan(deps.onDue.mock.invocationCallOrder[0] ?? 0);
+  });
+
   it('clears the alarm when nothing is left to do', async () => {
     const { deps, scheduler: s } = scheduler();
     await s.rearm([makeJob({ phase: 'polling', dueAt: NOW + 3_000 })]);

@@ -5,8 +5,9 @@ export const JOBS_ALARM = 'kontext-jobs';
 /**
  * How soon to look again at a job that is mid-request. If the worker dies during the request, this
  * alarm restarts it (Chrome stops workers after ~30 s idle and when a fetch waits 30 s). Firing while
- * the worker lives is harmless: the runner skips jobs it is already working on. Chrome delays alarms
- * of packed extensions to 30 s and Firefox to 1 min, so this is a floor, not a promise.
+ * the worker lives is harmless: the runner skips jobs it is already working on, and `onAlarm` arms the
+ * next watchdog (a fired alarm is spent). Chrome delays alarms of packed extensions to 30 s and Firefox
+ * to 1 min, so this is a floor, not a promise.
  * https://developer.chrome.com/docs/extensions/reference/api/alarms
  */
 export const WATCHDOG_MS = 10_000;
@@ -39,7 +40,7 @@ export function nextWakeAt(jobs: Job[], now: number): number | undefined {
 export function createScheduler(deps: SchedulerDeps) {
   let timer: unknown;
 
-  return {
+  const scheduler = {
     /** Re-arms the alarm and the timer from the stored jobs; call on every job change and at start. */
     async rearm(jobs: Job[]): Promise<void> {
       const now = deps.now();
@@ -60,5 +61,16 @@ export function createScheduler(deps: SchedulerDeps) {
         }, Math.max(0, soonest - now));
       }
     },
+
+    /**
+     * The alarm fired: arm the next one, then resume the jobs. A fired alarm is spent, and a job whose
+     * request is still in flight writes nothing that would re-arm it, so without this a worker stopped
+     * after the alarm (Chrome stops one whose fetch waits 30 s) would have nothing left to restart it.
+     */
+    async onAlarm(jobs: Job[]): Promise<void> {
+      await scheduler.rearm(jobs);
+      deps.onDue();
+    },
   };
+  return scheduler;
 }
