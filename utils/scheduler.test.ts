@@ -49,6 +49,14 @@ describe('scheduler', () => {
     expect(deps.createAlarm.mock.invocationCallOrder[0]).toBeLessThan(deps.onDue.mock.invocationCallOrder[0] ?? 0);
   });
 
+  it('keeps only a watchdog on a job past its due time: it is being worked on, not waiting', async () => {
+    // E.g. a create sent after a 429's wait: re-arming on every alarm must not make a 1 s loop of it.
+    const { deps, scheduler: s } = scheduler();
+    await s.onAlarm([makeJob({ phase: 'creating', createSentAt: NOW - 2_000, dueAt: NOW - 3_000 })]);
+    expect(deps.createAlarm).toHaveBeenCalledWith(JOBS_ALARM, NOW + WATCHDOG_MS);
+    expect(deps.setTimer).toHaveBeenCalledWith(expect.any(Function), 0);
+  });
+
   it('clears the alarm when nothing is left to do', async () => {
     const { deps, scheduler: s } = scheduler();
     await s.rearm([makeJob({ phase: 'polling', dueAt: NOW + 3_000 })]);

@@ -27,7 +27,8 @@ export function nextWakeAt(jobs: Job[], now: number): number | undefined {
   let earliest: number | undefined;
   for (const job of jobs) {
     if (isFinished(job)) continue;
-    const at = job.dueAt ?? now + WATCHDOG_MS;
+    // A job past its due time is being worked on (the timer starts it at once): only the watchdog is needed.
+    const at = job.dueAt !== undefined && job.dueAt > now ? job.dueAt : now + WATCHDOG_MS;
     earliest = earliest === undefined ? at : Math.min(earliest, at);
   }
   return earliest;
