@@ -1,14 +1,14 @@
 // Chrome stops the extension's service worker whenever it likes (30 s idle, a fetch waiting 30 s,
 // memory pressure); a job must finish exactly once however often that happens. Every job here is
 // stopped at each phase it passes through, and the worker is woken at once (as the alarm or an opened
-// popup would, only sooner) so the run stays short. An open popup reads the stored jobs meanwhile:
-// reading storage does not wake the worker.
+// popup would, only sooner) so the run stays short; the last test leaves the waking to the alarm. An
+// open popup reads the stored jobs meanwhile: reading storage does not wake the worker.
 import type { Locator, Page, Worker } from '@playwright/test';
 import type { Fault } from '../double';
 import { openPromptBox } from './flows';
 import { expect, test, waitForMenuReady, type ApiDouble, type StaticSite } from './fixtures';
 import { expectEachJobDoneOnce } from './done-once';
-import { createStopper, providerView, readStoredJob, waitUntil, type StopPoint, type StopRecord } from './stop-points';
+import { createStopper, providerView, readStoredJob, stopPointOf, waitUntil, type StopPoint, type StopRecord } from './stop-points';
 
 /** How long the page's images (so the job's own fetch of them) take: a window to stop the acquiring in. */
 const IMAGE_DELAY_MS = 600;
@@ -134,7 +134,7 @@ test.describe('against Replicate with sync mode', () => {
       await waitUntil(() => provider.predictionCount() === 1, `"${prompt}" is created`);
       await stopExpecting(run, 'during the create request', prompt, 'create sent');
       // The woken job looks for its prediction in the provider's list; that request dies too.
-      await waitUntil(() => run.api.requests.some((r) => LIST.path.test(r.path) && r.status === 0), `"${prompt}" lists predictions`);
+      await waitUntil(() => run.api.requests.some((r) => r.method === 'GET' && LIST.path.test(r.path) && r.status === 0), `"${prompt}" lists predictions`);
       await stopExpecting(run, 'while looking for its prediction', prompt, 'create sent');
       // Found on the next look, the prediction is polled (no sync mode after a lost answer).
       await stopBetweenPolls(run, prompt, 1);
@@ -149,7 +149,7 @@ test.describe('against Replicate with sync mode', () => {
 test.describe('against an endpoint without sync mode, one edit at a time', () => {
   // The create is answered at once and the job polls, so most of its life is spent between polls.
   // The first edit runs long enough for the second to be started and queued meanwhile.
-  test.use({ apiOptions: { maxPreferWaitSeconds: 0, timing: { startingMs: 200, processingMs: 7_000 } } });
+  test.use({ apiOptions: { maxPreferWaitSeconds: 0, timing: { startingMs: 200, processingMs: 8_500 } } });
 
   test('jobs stopped while acquiring, waiting for their turn, between polls and around the download each finish once', async ({ page, site, api, openOptions, openPopup, serviceWorker, stopServiceWorker }) => {
     test.setTimeout(90_000);
@@ -159,12 +159,12 @@ test.describe('against an endpoint without sync mode, one edit at a time', () =>
     for (const fault of OUTPUT_FAULTS) run.api.injectFault(fault);
     await startAndStop(run, 'Picture 1', first);
     await stopBetweenPolls(run, first, 1);
-    run.api.setTiming({ processingMs: 3_000 });
+    run.api.setTiming({ processingMs: 4_000 });
 
     // A second edit arrives while the first holds the only slot: stopped while it fetches its image,
     // then while it waits in line, it must still get its turn.
     await startAndStop(run, 'Picture 2', second);
-    await waitUntil(async () => (await readStoredJob(run.observer, second)).notice?.startsWith('Waiting') ?? false, `"${second}" waits its turn`);
+    await waitUntil(async () => stopPointOf(await readStoredJob(run.observer, second)) === 'before create', `"${second}" waits its turn`);
     await stopExpecting(run, 'waiting for its turn', second, 'before create');
 
     await stopBetweenPolls(run, first, 2);
@@ -182,7 +182,7 @@ test.describe('against an endpoint without sync mode, one edit at a time', () =>
 
 test.describe('a request that outlasts the watchdog alarm', () => {
   // Sync mode holds the create longer than the watchdog: the alarm fires while the worker still waits.
-  test.use({ apiOptions: { timing: { startingMs: 200, processingMs: 13_000 } } });
+  test.use({ apiOptions: { timing: { startingMs: 200, processingMs: 14_000 } } });
 
   test('a worker stopped after the watchdog fired mid-request is still restarted by an alarm', async ({ page, site, api, openOptions, openPopup, serviceWorker, stopServiceWorker }) => {
     test.setTimeout(60_000);
