@@ -20,6 +20,9 @@ const rows: Row[] = [
   ['acquired image moves to creating', {}, { type: 'ACQUIRED', image }, { phase: 'creating', image }],
   ['create-sent is recorded before the request leaves', { phase: 'creating', image, notice: 'Waiting for an earlier edit to start.' }, { type: 'CREATE_SENT' },
     { phase: 'creating', createSentAt: NOW, notice: undefined }],
+  // job-queue.ts reads the kept dueAt: a retried create in flight holds back the jobs behind it.
+  ['a retried create keeps its due time while in flight', { phase: 'creating', image, dueAt: NOW - 1, notice: 'Rate limited' }, { type: 'CREATE_SENT' },
+    { phase: 'creating', createSentAt: NOW, dueAt: NOW - 1, notice: undefined }],
   ['a running prediction moves to polling with the id kept', { phase: 'creating', createSentAt: NOW }, { type: 'CREATED', prediction: running('starting') },
     { phase: 'polling', predictionId: 'p1', remoteStatus: 'starting', dueAt: NOW + 1_000 }],
   ['a create answered with the output goes straight to downloading', { phase: 'creating', createSentAt: NOW }, { type: 'CREATED', prediction: succeeded },
@@ -28,6 +31,9 @@ const rows: Row[] = [
     { phase: 'polling', predictionId: 'p1' }],
   ['a missed recovery clears the marker so creating is safe again', { phase: 'creating', createSentAt: 5 }, { type: 'NOT_CREATED' },
     { phase: 'creating', createSentAt: undefined }],
+  // Between a retried create's 429 and its new wait, the jobs behind it must stay held (job-queue.ts).
+  ['a refused retried create keeps its (past) due time', { phase: 'creating', createSentAt: 5, dueAt: NOW - 1 }, { type: 'NOT_CREATED' },
+    { phase: 'creating', createSentAt: undefined, dueAt: NOW - 1 }],
   ['a poll that is still running schedules the next poll', { phase: 'polling', predictionId: 'p1', createSentAt: NOW - 20_000 }, { type: 'POLLED', prediction: running() },
     { phase: 'polling', remoteStatus: 'processing', dueAt: NOW + 2_000 }],
   ['a poll for another prediction is ignored', { phase: 'polling', predictionId: 'other' }, { type: 'POLLED', prediction: succeeded },

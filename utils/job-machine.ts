@@ -100,8 +100,10 @@ function step(job: Job, event: JobEvent, now: number): Job {
       return applyPrediction({ ...job, predictionId: event.prediction.id, attempts: 0 }, event.prediction, now);
     case 'NOT_CREATED':
       // The provider has no prediction from that request (refused, or lost before it arrived): creating is safe.
+      // A step only runs once due, so a kept dueAt is past and delays nothing; it keeps the mark of a job told
+      // to wait, which holds the queue behind it (job-queue.ts) until its next wait is stored.
       if (job.phase !== 'creating') return job;
-      return { ...job, createSentAt: undefined, dueAt: undefined };
+      return { ...job, createSentAt: undefined };
     case 'POLLED':
       if (job.phase !== 'polling' || event.prediction.id !== job.predictionId) return job;
       return applyPrediction({ ...job, attempts: 0 }, event.prediction, now);

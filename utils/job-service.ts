@@ -5,7 +5,7 @@ import { isFinished, JOB_SCHEMA_VERSION, type Job, type JobSource } from './job'
 import { transition, type JobEvent } from './job-machine';
 import { createJobRunner } from './job-runner';
 import { createJobSteps, type StepDeps } from './job-steps';
-import { jobsAhead, isWaitingToCreate } from './job-queue';
+import { byStartOrder, jobsAhead, isWaitingToCreate } from './job-queue';
 import { addJob, getJob, getJobs, removeJob, updateJob } from './job-store';
 import type { EditRequest } from './messages';
 import { createRecordingFetch, type RecordDiagnostic } from './recording-fetch';
@@ -48,7 +48,7 @@ export function createJobService(deps: JobServiceDeps) {
     getJob,
     updateJob,
     steps,
-    jobsAhead: async (job) => jobsAhead(await getJobs(), job.id, (await getSettings()).maxConcurrentJobs, deps.now()),
+    jobsAhead: async (job) => jobsAhead(await getJobs(), job.id, (await getSettings()).maxConcurrentJobs),
   });
 
   async function apply(id: string, event: JobEvent): Promise<Job | undefined> {
@@ -58,18 +58,19 @@ export function createJobService(deps: JobServiceDeps) {
   return {
     /** Moves every unfinished job that is due; called at worker start, on the alarm and on timers. */
     async resumeAll(): Promise<void> {
-      for (const job of await getJobs()) {
+      // Oldest first (the store lists newest first), so jobs released together send their creates in order.
+      for (const job of (await getJobs()).sort(byStartOrder)) {
         if (!isFinished(job)) void runner.advance(job.id);
       }
     },
 
     /** Starts waiting jobs whose turn has come; called whenever the job list changes (a slot may be free). */
     async runQueue(jobs: Job[]): Promise<void> {
-      const waiting = jobs.filter(isWaitingToCreate);
+      const waiting = jobs.filter(isWaitingToCreate).sort(byStartOrder);
       if (waiting.length === 0) return;
       const limit = (await getSettings()).maxConcurrentJobs;
       for (const job of waiting) {
-        if (jobsAhead(jobs, job.id, limit, deps.now()) === 0 && !runner.isActive(job.id)) void runner.advance(job.id);
+        if (jobsAhead(jobs, job.id, limit) === 0 && !runner.isActive(job.id)) void runner.advance(job.id);
       }
     },
 
