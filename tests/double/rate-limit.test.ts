@@ -24,6 +24,12 @@ describe('CreateRateLimiter (injected clock)', () => {
     expect(limiter.take('a')).toBe(10_000);
   });
 
+  it('keeps the shape of the limit in a compressed minute', () => {
+    const clock = { t: 0 };
+    const limiter = new CreateRateLimiter({ perMinute: 6, burst: 1, minuteMs: 20_000 }, () => clock.t);
+    expect([limiter.take('a'), limiter.take('a')]).toEqual([0, 20_000 / 6]);
+  });
+
   it('saves up at most `burst` tokens however long the account was idle', () => {
     const { clock, limiter } = limiterAt(6, 3);
     clock.t += 3_600_000;

@@ -4,6 +4,11 @@
 export interface CreateRateLimit {
   perMinute: number;
   burst: number;
+  /**
+   * Length of the double's "minute" in ms (default 60 000). Tests compress it to keep the same shape
+   * of limit (N per window, burst B) without waiting real minutes.
+   */
+  minuteMs?: number;
 }
 
 /**
@@ -19,7 +24,7 @@ export class CreateRateLimiter {
 
   constructor(limit: CreateRateLimit, private readonly now: () => number) {
     if (!(limit.perMinute > 0) || !(limit.burst >= 1)) throw new Error('createRateLimit needs perMinute > 0 and burst >= 1');
-    this.intervalMs = 60_000 / limit.perMinute;
+    this.intervalMs = (limit.minuteMs ?? 60_000) / limit.perMinute;
     this.toleranceMs = (Math.floor(limit.burst) - 1) * this.intervalMs;
   }
 
