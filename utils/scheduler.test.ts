@@ -54,7 +54,15 @@ describe('scheduler', () => {
     const { deps, scheduler: s } = scheduler();
     await s.onAlarm([makeJob({ phase: 'creating', createSentAt: NOW - 2_000, dueAt: NOW - 3_000 })]);
     expect(deps.createAlarm).toHaveBeenCalledWith(JOBS_ALARM, NOW + WATCHDOG_MS);
-    expect(deps.setTimer).toHaveBeenCalledWith(expect.any(Function), 0);
+    expect(deps.setTimer).not.toHaveBeenCalled();
+    expect(deps.onDue).toHaveBeenCalled();
+  });
+
+  it('keeps the timer for a future wait when another job is already past due', async () => {
+    const { deps, scheduler: s } = scheduler();
+    await s.rearm([makeJob({ id: 'held', phase: 'creating', dueAt: NOW - 500 }), makeJob({ id: 'head', phase: 'creating', dueAt: NOW + 4_000 })]);
+    expect(deps.setTimer).toHaveBeenCalledWith(expect.any(Function), 4_000);
+    expect(deps.onDue).toHaveBeenCalledTimes(1);
   });
 
   it('clears the alarm when nothing is left to do', async () => {

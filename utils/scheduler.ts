@@ -53,14 +53,17 @@ export function createScheduler(deps: SchedulerDeps) {
         return;
       }
       await deps.createAlarm(JOBS_ALARM, Math.max(at, now + 1_000));
-      const dueJobs = jobs.filter((job) => !isFinished(job) && job.dueAt !== undefined);
-      if (dueJobs.length > 0) {
-        const soonest = Math.min(...dueJobs.map((job) => job.dueAt ?? now));
+      const dueTimes = jobs.filter((job) => !isFinished(job) && job.dueAt !== undefined).map((job) => job.dueAt ?? now);
+      // The timer waits for the soonest future wait; a job already past due (e.g. held back in the
+      // queue) is looked at now, so it cannot take the timer from a wait still to come.
+      const future = dueTimes.filter((due) => due > now);
+      if (future.length > 0) {
         timer = deps.setTimer(() => {
           timer = undefined;
           deps.onDue();
-        }, Math.max(0, soonest - now));
+        }, Math.min(...future) - now);
       }
+      if (future.length < dueTimes.length) deps.onDue();
     },
 
     /**
