@@ -7,7 +7,7 @@ import { createFinishNotifier } from './finish-notifier';
 import { createContextMenus, imageFromMenuClick } from './context-menus';
 import { acquireInput, downloadResult, inputDataUri } from './job-io';
 import { createJobService } from './job-service';
-import { getJobs, watchJobs } from './job-store';
+import { getJobs, updateJob, watchJobs } from './job-store';
 import { onNotificationClicked, showJobNotification } from './job-notification';
 import { createMessageListener } from './message-router';
 import { openPromptBox } from './prompt-launcher';
@@ -39,7 +39,15 @@ export function startBackground(): void {
     void browser.action.setBadgeText({ text });
     void browser.action.setBadgeBackgroundColor({ color });
   });
-  const notifier = createFinishNotifier({ notify: (job) => showJobNotification(job), isAnyExtensionPageOpen: () => isAnyExtensionPageOpen() });
+  const notifier = createFinishNotifier({
+    notify: (job) => showJobNotification(job),
+    isAnyExtensionPageOpen: () => isAnyExtensionPageOpen(),
+    markAnnounced: async (announced) => {
+      // Only the very record announced: a job retried and finished again meanwhile keeps its new mark.
+      await updateJob(announced.id, (job) =>
+        job.announce && job.updatedAt === announced.updatedAt ? { ...job, announce: undefined } : job);
+    },
+  });
 
   const onJobsChanged = (list: Job[]) => {
     badge.setJobs(list);

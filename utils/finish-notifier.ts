@@ -1,48 +1,56 @@
-import { isFinished, type Job } from './job';
+import type { Job } from './job';
 
 /**
- * Decides when a finished job deserves a system notification: it just became Done or Failed, and no
- * page of the extension is open to show it already. Canceled jobs never notify: the user did that.
+ * Decides when a finished job deserves a system notification: it became Done or Failed (the job
+ * machine then sets `announce`), and no page of the extension is open to show it already. Canceled
+ * jobs never notify: the user did that.
  *
- * Memory is enough, no stored marker: the previous job list lives in the worker, and a worker restart
- * loses it, so the first call after a start only records. That loses nothing because a job finishes
- * only by a write of this very worker (the job runner), which it sees through its own storage watch
- * while it is alive. The one gap: a worker stopped between writing the last step and receiving its
- * change event. Chrome gives a worker ~30 s of idleness before stopping it, so in practice never.
+ * The mark is stored with the job, in the same write that finishes it, so a worker stopped before it
+ * could react still announces the job on its next start. It is cleared after the notification is
+ * shown; a stop between the two shows it again on the next start, under the same notification id, so
+ * it replaces the first rather than adding a second.
  */
 
-/** Jobs that were unfinished in `previous` and are Done or Failed in `next`. */
-export function newlyFinished(previous: Job[], next: Job[]): Job[] {
-  const wasRunning = new Set(previous.filter((job) => !isFinished(job)).map((job) => job.id));
-  return next.filter((job) => wasRunning.has(job.id) && (job.phase === 'done' || job.phase === 'failed'));
+/** Jobs whose finish has not been announced yet. */
+export function awaitingAnnouncement(jobs: Job[]): Job[] {
+  return jobs.filter((job) => job.announce === true && (job.phase === 'done' || job.phase === 'failed'));
 }
 
-/** What the notifier needs from the browser. */
+/** What the notifier needs from the browser and the job store. */
 export interface FinishNotifierDeps {
   notify(job: Job): Promise<void>;
   isAnyExtensionPageOpen(): Promise<boolean>;
+  /** Clears the `announce` mark of the job as it was announced (a no-op when it has changed since). */
+  markAnnounced(job: Job): Promise<void>;
 }
 
-/** Feed it every job list the store publishes, in order; it notifies about jobs that just finished. */
+/** Feed it every job list the store publishes; it announces jobs that finished. */
 export interface FinishNotifier {
   onJobsChanged(jobs: Job[]): Promise<void>;
 }
 
-/** A notifier that remembers the last list it saw (see the module comment for worker restarts). */
 export function createFinishNotifier(deps: FinishNotifierDeps): FinishNotifier {
-  let previous: Job[] | undefined;
+  // Jobs being announced right now: the change events that arrive meanwhile still carry the mark.
+  const inFlight = new Set<string>();
   return {
     async onJobsChanged(jobs) {
-      // Swap synchronously, before any await, so back-to-back changes compare in order.
-      const before = previous;
-      previous = jobs;
-      if (!before) return;
-      const finished = newlyFinished(before, jobs);
-      if (finished.length === 0) return;
-      if (await deps.isAnyExtensionPageOpen()) return;
-      const results = await Promise.allSettled(finished.map((job) => deps.notify(job)));
-      for (const result of results) {
-        if (result.status === 'rejected') console.warn('Edit with Kontext: could not show a notification.', result.reason);
+      const due = awaitingAnnouncement(jobs).filter((job) => !inFlight.has(job.id));
+      if (due.length === 0) return;
+      for (const job of due) inFlight.add(job.id);
+      try {
+        const pageOpen = await deps.isAnyExtensionPageOpen().catch(() => false);
+        await Promise.all(due.map(async (job) => {
+          if (!pageOpen) {
+            try {
+              await deps.notify(job);
+            } catch (error) {
+              console.warn('Edit with Kontext: could not show a notification.', error);
+            }
+          }
+          await deps.markAnnounced(job);
+        }));
+      } finally {
+        for (const job of due) inFlight.delete(job.id);
       }
     },
   };

@@ -110,7 +110,7 @@ function step(job: Job, event: JobEvent, now: number): Job {
     case 'DOWNLOADED':
       if (job.phase !== 'downloading') return job;
       return {
-        ...job, phase: 'done', result: event.result, completedAt: now,
+        ...job, phase: 'done', result: event.result, completedAt: now, announce: true,
         dueAt: undefined, attempts: 0, notice: undefined, cancelRequested: false,
       };
     case 'TRANSIENT':
@@ -164,7 +164,7 @@ function transient(job: Job, event: Extract<JobEvent, { type: 'TRANSIENT' }>, no
 }
 
 function fail(job: Job, error: JobError): Job {
-  return { ...job, phase: 'failed', error, dueAt: undefined, notice: undefined, cancelRequested: false };
+  return { ...job, phase: 'failed', error, dueAt: undefined, notice: undefined, cancelRequested: false, announce: true };
 }
 
 function requestCancel(job: Job, now: number): Job {
@@ -181,7 +181,7 @@ function retry(job: Job, seed: number): Job {
   if (job.phase !== 'failed' && job.phase !== 'canceled') return job;
   const fresh = {
     ...job, error: undefined, notice: undefined, attempts: 0, dueAt: undefined, cancelRequested: false,
-    completedAt: undefined,
+    completedAt: undefined, announce: undefined,
   };
   if (job.phase === 'failed' && job.predictionId && job.error && RESUMABLE.has(job.error.code)) {
     return { ...fresh, phase: job.outputUrl ? 'downloading' : 'polling' };

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { createSerialQueue } from './serial-queue';
-import { Job } from './job';
+import { Job, JOB_VERSIONING } from './job';
+import { upgradeRecord, type RecordVersioning } from './record-version';
 
 /**
  * Jobs live in `storage.local` under one key, newest first. Only the background writes them, through
@@ -11,15 +12,36 @@ export const JOBS_KEY = 'local:jobs';
 
 const jobsItem = storage.defineItem<unknown[]>(JOBS_KEY, { fallback: [], version: 1 });
 
-/** Parses stored records one by one: a record that no longer validates is dropped, not the whole list. */
-export function parseStoredJobs(raw: unknown): Job[] {
-  if (!Array.isArray(raw)) return [];
-  const jobs: Job[] = [];
+/** The stored list, read: the jobs this build understands, and the records it must keep but cannot read. */
+export interface StoredJobs {
+  jobs: Job[];
+  /** Records written by a newer build of the extension: kept as they are, written back untouched. */
+  kept: unknown[];
+}
+
+/**
+ * Reads stored records one by one, upgrading older versions (record-version.ts). A record from a newer
+ * build is kept aside; one that cannot be read at all is dropped, not the whole list.
+ */
+export function readStoredJobs(raw: unknown, versioning: RecordVersioning = JOB_VERSIONING): StoredJobs {
+  const stored: StoredJobs = { jobs: [], kept: [] };
+  if (!Array.isArray(raw)) return stored;
   for (const record of raw) {
-    const parsed = Job.safeParse(record);
-    if (parsed.success) jobs.push(parsed.data);
+    const upgraded = upgradeRecord(record, versioning);
+    if (upgraded.status === 'newer') {
+      stored.kept.push(record);
+      continue;
+    }
+    const parsed = upgraded.status === 'readable' ? Job.safeParse(upgraded.record) : undefined;
+    if (parsed?.success) stored.jobs.push(parsed.data);
+    else console.warn('Edit with Kontext: dropped a stored job record that cannot be read.', record);
   }
-  return jobs;
+  return stored;
+}
+
+/** The jobs of a stored list (see readStoredJobs). */
+export function parseStoredJobs(raw: unknown): Job[] {
+  return readStoredJobs(raw).jobs;
 }
 
 /** Every job, newest first. */
@@ -40,36 +62,38 @@ export function watchJobs(callback: (jobs: Job[]) => void): () => void {
 // One read-modify-write at a time, so updates made in the same instant are all kept.
 const serialized = createSerialQueue();
 
+/** Runs `change` on the stored jobs and writes the result back, with the kept records after them. */
+function rewrite(change: (jobs: Job[]) => Job[] | undefined): Promise<void> {
+  return serialized(async () => {
+    const { jobs, kept } = readStoredJobs(await jobsItem.getValue());
+    const next = change(jobs);
+    if (next) await jobsItem.setValue([...next, ...kept]);
+  });
+}
+
 /** Adds a new job at the top of the list. */
 export function addJob(job: Job): Promise<void> {
-  return serialized(async () => {
-    const jobs = await getJobs();
-    await jobsItem.setValue([job, ...jobs.filter((existing) => existing.id !== job.id)]);
-  });
+  return rewrite((jobs) => [job, ...jobs.filter((existing) => existing.id !== job.id)]);
 }
 
 /**
  * Replaces one job with `change(job)` and returns the stored result; undefined when the job is gone
  * (deleted meanwhile). `change` must be pure: it can run against a newer record than the caller saw.
  */
-export function updateJob(id: string, change: (job: Job) => Job): Promise<Job | undefined> {
-  return serialized(async () => {
-    const jobs = await getJobs();
+export async function updateJob(id: string, change: (job: Job) => Job): Promise<Job | undefined> {
+  let result: Job | undefined;
+  await rewrite((jobs) => {
     const index = jobs.findIndex((job) => job.id === id);
     const current = jobs[index];
     if (!current) return undefined;
-    const next = change(current);
-    if (next === current) return current;
-    jobs[index] = next;
-    await jobsItem.setValue(jobs);
-    return next;
+    result = change(current);
+    if (result === current) return undefined;
+    return jobs.with(index, result);
   });
+  return result;
 }
 
 /** Removes a job record. */
 export function removeJob(id: string): Promise<void> {
-  return serialized(async () => {
-    const jobs = await getJobs();
-    await jobsItem.setValue(jobs.filter((job) => job.id !== id));
-  });
+  return rewrite((jobs) => jobs.filter((job) => job.id !== id));
 }

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import type { RecordVersioning } from './record-version';
 import { AspectRatio, OutputFormat } from './settings';
 
-/** Version of the stored job record; bump with a migration in job-store.ts. */
+/** Version of the stored job record; bump it together with a migration in JOB_VERSIONING. */
 export const JOB_SCHEMA_VERSION = 1;
+
+/** How stored job records are upgraded (record-version.ts). Jobs have carried `v` from the first build. */
+export const JOB_VERSIONING: RecordVersioning = { current: JOB_SCHEMA_VERSION, unversioned: 1, migrations: {} };
 
 /**
  * Where a job's phase stands. See the lifecycle diagram in job-machine.ts.
@@ -88,6 +92,11 @@ export const Job = z.object({
   predictTime: z.number().optional(),
   /** Set once the provider refused the request as too large: the input is then prepared smaller, once. */
   smallerInput: z.boolean().optional(),
+  /**
+   * Set when the job becomes Done or Failed, cleared once the finish was announced (a notification, or
+   * an open extension page that shows it). Stored, so a worker stopped in between still announces it.
+   */
+  announce: z.boolean().optional(),
   /** A passing condition worth showing (e.g. "Rate limited; retrying in 30 s"). */
   notice: z.string().optional(),
   error: JobError.optional(),

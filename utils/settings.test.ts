@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiKey, DEFAULT_SETTINGS, parseStoredSettings, Settings } from './settings';
-import { getSettings, saveSettings } from './settings-store';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getSettings, readStoredSettings, saveSettings, SETTINGS_SCHEMA_VERSION } from './settings-store';
 
 describe('settings', () => {
   it('defaults to Replicate, flux-kontext-pro and the model defaults', () => {
@@ -51,5 +52,37 @@ describe('settings', () => {
     const settings = { ...DEFAULT_SETTINGS, outputFormat: 'jpg' as const, promptUpsampling: true };
     await saveSettings(settings);
     expect(await getSettings()).toEqual(settings);
+  });
+});
+
+describe('stored settings versions', () => {
+  const storedRecord = async () => (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
+
+  it('stamps the stored record with its schema version', async () => {
+    await saveSettings(DEFAULT_SETTINGS);
+    expect(await storedRecord()).toMatchObject({ v: SETTINGS_SCHEMA_VERSION, model: DEFAULT_SETTINGS.model });
+  });
+
+  it('reads settings the first builds stored without a version', async () => {
+    await fakeBrowser.storage.local.set({ settings: { model: 'black-forest-labs/flux-kontext-max', outputFormat: 'jpg' } });
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, model: 'black-forest-labs/flux-kontext-max', outputFormat: 'jpg' });
+  });
+
+  it('upgrades an older record through the migration steps before validating it', () => {
+    // A next version that renamed `format` to `outputFormat` would ship this step; the reader takes it as is.
+    const versioning = {
+      current: 2,
+      unversioned: 1,
+      migrations: { 2: ({ format, ...rest }: Record<string, unknown>) => ({ ...rest, outputFormat: format }) },
+    };
+    expect(readStoredSettings({ v: 1, format: 'jpg', maxConcurrentJobs: 2 }, versioning)).toEqual({
+      ...DEFAULT_SETTINGS, outputFormat: 'jpg', maxConcurrentJobs: 2,
+    });
+  });
+
+  it('reads what it can of settings from a newer build instead of resetting them', () => {
+    expect(readStoredSettings({ v: SETTINGS_SCHEMA_VERSION + 1, maxConcurrentJobs: 3, newThing: { a: 1 } })).toEqual({
+      ...DEFAULT_SETTINGS, maxConcurrentJobs: 3,
+    });
   });
 });
