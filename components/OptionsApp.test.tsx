@@ -73,6 +73,7 @@ describe('OptionsApp', () => {
     await replace(user, 'Safety tolerance', '0');
     await user.click(screen.getByRole('checkbox', { name: 'Prompt upsampling' }));
     await replace(user, 'Edits at once', '2');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Largest image sent' }), '1 megapixel');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect((await screen.findByRole('status')).textContent).toBe('Saved.');
@@ -85,6 +86,7 @@ describe('OptionsApp', () => {
       safetyTolerance: 0,
       promptUpsampling: true,
       maxConcurrentJobs: 2,
+      maxInputPixels: 1_000_000,
     });
   });
 

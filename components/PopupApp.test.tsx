@@ -17,7 +17,11 @@ beforeEach(async () => {
   const context: PromptContext = { hasKey: true, aspectRatio: 'match_input_image', outputFormat: 'png' };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
     sent.push(message);
-    return message.type === 'bg:prompt-context' ? context : { ok: true };
+    if (message.type === 'bg:prompt-context') return context;
+    if (message.type === 'bg:prepare-input') {
+      return { ok: true, summary: { width: 8, height: 8, bytes: 90, type: 'image/png', via: 'result', sourceWidth: 8, sourceHeight: 8, sourceType: 'image/png', notes: [] } };
+    }
+    return { ok: true };
   }) as never);
 });
 

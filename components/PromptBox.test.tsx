@@ -3,18 +3,29 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BackgroundMessage, PromptContext, StartEditResult } from '../utils/messages';
+import type { BackgroundMessage, PrepareInputResult, PromptContext, StartEditResult } from '../utils/messages';
+import type { PreparedSummary } from '../utils/selection-store';
 import { PromptBox, STARTED_MESSAGE } from './PromptBox';
 
 const readyContext: PromptContext = { hasKey: true, aspectRatio: '16:9', outputFormat: 'jpg', previewUrl: 'https://example.com/cat.png' };
 
+const preparedSummary: PreparedSummary = {
+  width: 1024, height: 768, bytes: 180_000, type: 'image/jpeg', via: 'background-fetch',
+  sourceWidth: 2048, sourceHeight: 1536, sourceType: 'image/png', notes: ['Scaled down from 2048×1536 to 1024×768.'],
+};
+
 /** Answers the box's messages like the background would and records what it was sent. */
-function fakeBackground(context: PromptContext, startEdit: () => Promise<StartEditResult> = async () => ({ ok: true, jobId: 'job-1' })) {
+function fakeBackground(
+  context: PromptContext,
+  startEdit: () => Promise<StartEditResult> = async () => ({ ok: true, jobId: 'job-1' }),
+  prepared: PrepareInputResult = { ok: true, summary: preparedSummary },
+) {
   const sent: BackgroundMessage[] = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
     sent.push(message);
     if (message.type === 'bg:prompt-context') return context;
     if (message.type === 'bg:start-edit') return startEdit();
+    if (message.type === 'bg:prepare-input') return prepared;
     return undefined;
   }) as never);
   return { sent, edits: () => sent.filter((m) => m.type === 'bg:start-edit') };
@@ -162,5 +173,30 @@ describe('PromptBox', () => {
     view.unmount();
     expect(document.activeElement).toBe(opener);
     opener.remove();
+  });
+
+  it('shows what will be sent before the user pays: size, format, bytes and what was done to it', async () => {
+    fakeBackground(readyContext);
+    renderBox();
+    const facts = await screen.findByRole('group', { name: 'Image to send' });
+    expect(facts.textContent).toContain('Sends 1024 × 768 JPEG, 180 kB');
+    expect(facts.textContent).toContain('Scaled down from 2048×1536 to 1024×768.');
+  });
+
+  it('shows the prepared copy as the preview once it is ready', async () => {
+    fakeBackground(readyContext, undefined, { ok: true, summary: preparedSummary, previewUri: 'data:image/jpeg;base64,AAAA' });
+    renderBox();
+    await screen.findByRole('group', { name: 'Image to send' });
+    expect(screen.getByRole('img', { name: /image you are editing/ })).toHaveProperty('src', 'data:image/jpeg;base64,AAAA');
+  });
+
+  it('says why an image cannot be sent and does not let the user start (and pay for) a doomed edit', async () => {
+    const user = userEvent.setup();
+    const background = fakeBackground(readyContext, undefined, { ok: false, message: 'The JPEG file is damaged or incomplete.' });
+    renderBox();
+    expect((await screen.findByRole('alert')).textContent).toBe('The JPEG file is damaged or incomplete.');
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Start edit' }).disabled).toBe(true);
+    expect(background.edits()).toEqual([]);
   });
 });

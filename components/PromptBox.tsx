@@ -4,7 +4,9 @@ import { sendToBackground } from '../utils/send-message';
 import { DEFAULT_SETTINGS, type AspectRatio, type OutputFormat } from '../utils/settings';
 import { trapTab } from '../utils/ui/focus-trap';
 import { useFocusTrap } from '../utils/ui/use-focus-trap';
+import { usePreparedInput } from '../utils/ui/use-prepared-input';
 import { UNREACHABLE_MESSAGE, usePromptContext } from '../utils/ui/use-prompt-context';
+import { InputFacts } from './InputFacts';
 import { KeyMissingNotice } from './KeyMissingNotice';
 import { PromptChoices } from './PromptChoices';
 
@@ -30,6 +32,7 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const dialogRef = useRef<HTMLDivElement>(null);
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const { state, reload } = usePromptContext(source);
+  const prepared = usePreparedInput(source);
   const [prompt, setPrompt] = useState('');
   const [choices, setChoices] = useState<{ aspectRatio?: AspectRatio; outputFormat?: OutputFormat }>({});
   const [fieldError, setFieldError] = useState<string>();
@@ -41,7 +44,10 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const context = state.status === 'ready' ? state.context : undefined;
   const aspectRatio = choices.aspectRatio ?? context?.aspectRatio ?? DEFAULT_SETTINGS.aspectRatio;
   const outputFormat = choices.outputFormat ?? context?.outputFormat ?? DEFAULT_SETTINGS.outputFormat;
-  const canStart = Boolean(context?.hasKey && !context.problem) && !sending && !started;
+  // An image that cannot be prepared would only fail after the click: say so now, charge nothing.
+  const preparedFailed = 'ok' in prepared && !prepared.ok;
+  const canStart = Boolean(context?.hasKey && !context.problem) && !preparedFailed && !sending && !started;
+  const previewUrl = ('ok' in prepared && prepared.ok && prepared.previewUri) || context?.previewUrl;
 
   // The key may be added in the options tab while this box waits: look again when the user comes back.
   useEffect(() => {
@@ -108,7 +114,8 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
         <h2 id={ids.heading} className="kx-title">Edit with Kontext</h2>
         <button type="button" className="kx-close" aria-label="Close" onClick={onClose}>×</button>
       </div>
-      {context?.previewUrl && <img className="kx-preview" src={context.previewUrl} alt="The image you are editing" />}
+      {previewUrl && <img className="kx-preview" src={previewUrl} alt="The image you are editing" />}
+      {!context?.problem && <InputFacts state={prepared} />}
       {state.status === 'loading' && <p className="kx-muted">Loading…</p>}
       {state.status === 'error' && <p className="kx-error" role="alert">{state.message}</p>}
       {context && !context.hasKey && <KeyMissingNotice onOpenSettings={onOpenSettings} />}

@@ -11,7 +11,12 @@ interface SettingsFormProps {
   deps: OptionsDeps;
 }
 
-const FIELD_ORDER: SettingsField[] = ['apiKey', 'baseUrl', 'model', 'outputFormat', 'aspectRatio', 'safetyTolerance', 'promptUpsampling', 'maxConcurrentJobs'];
+/** The input size caps offered, in pixels. */
+const INPUT_SIZES: [number, string][] = [
+  [500_000, '0.5 megapixels'], [1_000_000, '1 megapixel'], [2_000_000, '2 megapixels (default)'], [4_000_000, '4 megapixels'],
+];
+
+const FIELD_ORDER: SettingsField[] = ['apiKey', 'baseUrl', 'model', 'outputFormat', 'aspectRatio', 'safetyTolerance', 'promptUpsampling', 'maxConcurrentJobs', 'maxInputPixels'];
 
 /** The settings form. Nothing is stored unless every field is valid. */
 export function SettingsForm({ initial, deps }: SettingsFormProps) {
@@ -99,6 +104,13 @@ export function SettingsForm({ initial, deps }: SettingsFormProps) {
       <FormField label="Edits at once" error={errors.maxConcurrentJobs} hint="How many edits may run at the provider at the same time (1–10). Later ones wait their turn, in order.">
         {(control) => (
           <input {...control} data-field="maxConcurrentJobs" type="number" min={1} max={10} step={1} inputMode="numeric" value={values.maxConcurrentJobs} onChange={(e) => set('maxConcurrentJobs', e.target.value)} />
+        )}
+      </FormField>
+      <FormField label="Largest image sent" error={errors.maxInputPixels} hint="Larger pictures are scaled down to this before upload. The model works at about 1 megapixel; smaller uploads are faster on slow connections.">
+        {(control) => (
+          <select {...control} data-field="maxInputPixels" value={values.maxInputPixels} onChange={(e) => set('maxInputPixels', e.target.value)}>
+            {INPUT_SIZES.map(([pixels, label]) => <option key={pixels} value={String(pixels)}>{label}</option>)}
+          </select>
         )}
       </FormField>
       <div className="actions">

@@ -4,8 +4,12 @@ import { markFailuresSeen } from './failure-seen-store';
 import { getJob } from './job-store';
 import type { JobService } from './job-service';
 import type { Handlers } from './message-router';
-import type { EditSource, PromptContext } from './messages';
-import { getSelection } from './selection-store';
+import type { EditSource, PrepareInputResult, PromptContext } from './messages';
+import { blobToDataUri } from './image/data-uri';
+import { getJobImage } from './image-store';
+import { preparedImageId } from './input-prep';
+import { EXPIRED_SELECTION, type InputPrepService } from './input-prep-service';
+import { getSelection, updateSelection } from './selection-store';
 import { getSettings } from './settings-store';
 import type { JobSource } from './job';
 
@@ -16,15 +20,27 @@ async function resolveSource(source: EditSource, senderTabId: number | undefined
     return job?.phase === 'done' ? { kind: 'job', jobId: job.id } : 'That result no longer exists.';
   }
   const selection = await getSelection(source.token, now);
-  if (!selection || (senderTabId !== undefined && selection.tabId !== senderTabId)) {
-    return 'This prompt box has expired. Right-click the image and choose Edit with Kontext again.';
-  }
-  const { srcUrl, pageUrl, pageTitle, tabId, frameId } = selection;
-  return { kind: 'page', srcUrl, pageUrl, pageTitle, tabId, frameId };
+  if (!selection || (senderTabId !== undefined && selection.tabId !== senderTabId)) return EXPIRED_SELECTION;
+  const { pageUrl, pageTitle, tabId, frameId } = selection;
+  const srcUrl = selection.target?.candidates[0]?.url ?? selection.srcUrl;
+  return { kind: 'page', srcUrl, token: source.token, pageUrl, pageTitle, tabId, frameId };
+}
+
+/** What an edit of an earlier result sends: that result, as it is stored. */
+async function resultSummary(jobId: string): Promise<PrepareInputResult> {
+  const job = await getJob(jobId);
+  const thumb = await getJobImage(jobId, 'result-thumb');
+  if (job?.phase !== 'done' || !job.result) return { ok: false, message: 'That result no longer exists.' };
+  const { width, height, bytes, type } = job.result;
+  return {
+    ok: true,
+    summary: { width, height, bytes, type, via: 'result', sourceWidth: width, sourceHeight: height, sourceType: type, notes: [] },
+    previewUri: thumb ? await blobToDataUri(thumb) : undefined,
+  };
 }
 
 /** The background's answers to every message of the protocol. */
-export function createBackgroundHandlers(jobs: JobService, now: () => number): Handlers {
+export function createBackgroundHandlers(jobs: JobService, prep: InputPrepService, now: () => number): Handlers {
   return {
     'bg:wake': async () => {
       await jobs.resumeAll();
@@ -40,7 +56,7 @@ export function createBackgroundHandlers(jobs: JobService, now: () => number): H
       ]);
       const context: PromptContext = { hasKey, aspectRatio: settings.aspectRatio, outputFormat: settings.outputFormat };
       if (typeof source === 'string') context.problem = source;
-      else if (source.kind === 'page') context.previewUrl = source.srcUrl;
+      else if (source.kind === 'page' && source.srcUrl) context.previewUrl = source.srcUrl;
       return context;
     },
     'bg:start-edit': async ({ request }, sender) => {
@@ -49,6 +65,23 @@ export function createBackgroundHandlers(jobs: JobService, now: () => number): H
       if (typeof source === 'string') return { ok: false, message: source };
       const job = await jobs.start(request, source);
       return { ok: true, jobId: job.id };
+    },
+    'bg:set-target': async ({ token, target }, sender) => {
+      // Only the prompt script of the tab and frame the click happened in may describe its picture.
+      const updated = await updateSelection(token, now(), (selection) =>
+        selection.tabId === sender.tab?.id && selection.frameId === (sender.frameId ?? 0) && !selection.prepared
+          ? { ...selection, target }
+          : selection);
+      return { ok: updated?.target === target };
+    },
+    'bg:prepare-input': async ({ source }, sender) => {
+      if (source.kind === 'job') return resultSummary(source.jobId);
+      const selection = await getSelection(source.token, now());
+      if (!selection || (sender.tab?.id !== undefined && selection.tabId !== sender.tab.id)) return { ok: false, message: EXPIRED_SELECTION };
+      const result = await prep.prepare(source.token);
+      if (!result.ok) return result;
+      const thumb = await getJobImage(preparedImageId(source.token), 'input-thumb');
+      return { ...result, previewUri: thumb ? await blobToDataUri(thumb) : undefined };
     },
     'bg:cancel-job': async ({ jobId }) => ({ ok: await jobs.cancel(jobId) }),
     'bg:delete-job': async ({ jobId }) => ({ ok: await jobs.remove(jobId) }),

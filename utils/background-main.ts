@@ -4,8 +4,11 @@ import { createBackgroundHandlers } from './background-handlers';
 import { isAnyExtensionPageOpen } from './extension-pages';
 import { followFailuresSeenUntil } from './failure-seen-store';
 import { createFinishNotifier } from './finish-notifier';
-import { createContextMenus, imageFromMenuClick } from './context-menus';
-import { acquireInput, downloadResult, inputDataUri } from './job-io';
+import { createContextMenus, requestFromMenuClick } from './context-menus';
+import { createAcquireInput, downloadResult, inputDataUri } from './job-io';
+import { browserInputPrep } from './input-prep-browser';
+import { createInputPrepService } from './input-prep-service';
+import { getSettings } from './settings-store';
 import { createJobService } from './job-service';
 import { getJobs, updateJob, watchJobs } from './job-store';
 import { onNotificationClicked, showJobNotification } from './job-notification';
@@ -20,11 +23,13 @@ import type { Job } from './job';
  */
 export function startBackground(): void {
   const now = () => Date.now();
+  const limits = async () => ({ maxPixels: (await getSettings()).maxInputPixels });
+  const prep = createInputPrepService({ now, io: browserInputPrep, limits });
   const jobs = createJobService({
     now,
     random: Math.random,
     newId: () => crypto.randomUUID(),
-    io: { acquireInput, inputDataUri, downloadResult },
+    io: { acquireInput: createAcquireInput({ prepare: prep.prepare, limits }), inputDataUri, downloadResult },
   });
   const scheduler = createScheduler({
     now,
@@ -68,7 +73,7 @@ export function startBackground(): void {
     if (alarm.name === JOBS_ALARM) void getJobs().then(scheduler.onAlarm);
   });
   browser.runtime.onMessage.addListener(
-    createMessageListener(createBackgroundHandlers(jobs, now), browser.runtime.id, browser.runtime.getURL('/')),
+    createMessageListener(createBackgroundHandlers(jobs, prep, now), browser.runtime.id, browser.runtime.getURL('/')),
   );
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   watchJobs(onJobsChanged);
@@ -83,7 +88,7 @@ export function startBackground(): void {
 
 /** Shows the prompt box for a right-clicked image. */
 export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
-  const selection = imageFromMenuClick(info, tab);
+  const selection = requestFromMenuClick(info, tab);
   if (!selection) return;
   try {
     await openPromptBox(selection, crypto.randomUUID(), Date.now());

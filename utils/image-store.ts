@@ -29,3 +29,10 @@ export async function deleteJobImages(jobId: string): Promise<void> {
   const roles: ImageRole[] = ['input', 'result', 'input-thumb', 'result-thumb'];
   await Promise.all([...roles.map((role) => tx.store.delete(imageKey(jobId, role))), tx.done]);
 }
+
+/** Ids of every stored picture whose id starts with `prefix` (e.g. the prepared inputs of menu clicks). */
+export async function listImageIds(prefix: string): Promise<string[]> {
+  const db = await openKontextDb();
+  const keys = await db.getAllKeys('images', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  return [...new Set(keys.map((key) => key.slice(0, key.lastIndexOf(':'))))];
+}

@@ -2,35 +2,73 @@ import { browser } from 'wxt/browser';
 import { ApiError } from './api/errors';
 import { acquireImage } from './image/acquire';
 import { blobToDataUri, dataUriToBlob } from './image/data-uri';
-import { normalizeImage } from './image/normalize';
+import { ImageError } from './image/errors';
+import { normalizeImage, type NormalizedImage } from './image/normalize';
 import type { NormalizeLimits } from './image/plan';
 import { createFetchInPage } from './image/page-fetch';
 import { makeThumbnail } from './image/thumbnail';
 import { getJobImage, putJobImage } from './image-store';
+import { preparedImageId } from './input-prep';
+import { EXPIRED_SELECTION } from './input-prep-service';
 import type { ImageFacts, Job } from './job';
+import type { PrepareInputResult } from './messages';
 
-/** Reads the bytes a job edits: the right-clicked image, or an earlier result ("Edit again"). */
-async function readSource(job: Job): Promise<Blob> {
-  if (job.source.kind === 'job') {
-    const result = await getJobImage(job.source.jobId, 'result');
-    if (!result) throw new ApiError('not-found', 'The result this edit starts from was deleted.');
-    return result;
-  }
-  const { srcUrl, tabId, frameId, pageUrl } = job.source;
-  const { blob } = await acquireImage(
-    { url: srcUrl, tabId, frameId, pageUrl },
-    { fetch: (input, init) => fetch(input, init), fetchInPage: createFetchInPage(browser.scripting) },
-  );
-  return blob;
+/** What acquireInput needs besides the browser: the prepared inputs of menu clicks. */
+export interface AcquireInputDeps {
+  prepare(token: string): Promise<PrepareInputResult>;
+  /** Normalize limits from the settings (the input size cap). */
+  limits(): Promise<NormalizeLimits>;
 }
 
-/** Gets, prepares (orients, scales, re-encodes, strips metadata) and stores a job's input image. */
-export async function acquireInput(job: Job): Promise<ImageFacts> {
-  const normalized = await normalizeImage(await readSource(job), undefined, smallerLimits(job));
+/**
+ * Gets, prepares (orients, scales, re-encodes, strips metadata) and stores a job's input image:
+ * the input prepared while the prompt box was open (input-prep.ts), an earlier result ("Edit again"),
+ * or, after the provider refused the request as too large, a smaller copy of what was sent.
+ */
+export function createAcquireInput(deps: AcquireInputDeps): (job: Job) => Promise<ImageFacts> {
+  return async (job) => {
+    const limits = await deps.limits();
+    const sent = job.smallerInput ? await getJobImage(job.id, 'input') : undefined;
+    if (sent) return storeInput(job.id, await normalizeImage(sent, undefined, { ...limits, ...smallerLimits(job) }));
+    if (job.source.kind === 'job') {
+      const result = await getJobImage(job.source.jobId, 'result');
+      if (!result) throw new ApiError('not-found', 'The result this edit starts from was deleted.');
+      return storeInput(job.id, await normalizeImage(result, undefined, limits));
+    }
+    if (job.source.token) {
+      const prepared = await deps.prepare(job.source.token);
+      if (prepared.ok) return takePrepared(job.id, preparedImageId(job.source.token));
+      // An expired prompt box (a Retry hours later) can still download by URL; any other failure stands.
+      if (prepared.message !== EXPIRED_SELECTION || !job.source.srcUrl) throw new ImageError('unreachable', prepared.message);
+    }
+    if (!job.source.srcUrl) throw new ImageError('unreachable', 'The picture is no longer on hand; pick it on the page again.');
+    const { srcUrl, tabId, frameId, pageUrl } = job.source;
+    const { blob } = await acquireImage(
+      { url: srcUrl, tabId, frameId, pageUrl },
+      { fetch: (input, init) => fetch(input, init), fetchInPage: createFetchInPage(browser.scripting) },
+    );
+    return storeInput(job.id, await normalizeImage(blob, undefined, limits));
+  };
+}
+
+/** Stores a prepared image (and its thumbnail) as the input of `imageId` (a job, or a prepared selection). */
+export async function storeInput(imageId: string, normalized: Pick<NormalizedImage, 'blob' | 'width' | 'height' | 'type'>): Promise<ImageFacts> {
   const size = { width: normalized.width, height: normalized.height };
-  await putJobImage(job.id, 'input', normalized.blob, size);
-  await putJobImage(job.id, 'input-thumb', await makeThumbnail(normalized.blob));
+  await putJobImage(imageId, 'input', normalized.blob, size);
+  await putJobImage(imageId, 'input-thumb', await makeThumbnail(normalized.blob));
   return { ...size, bytes: normalized.blob.size, type: normalized.type };
+}
+
+/** Moves a selection's prepared input to the job. */
+async function takePrepared(jobId: string, preparedId: string): Promise<ImageFacts> {
+  const [input, thumb] = await Promise.all([getJobImage(preparedId, 'input'), getJobImage(preparedId, 'input-thumb')]);
+  if (!input) throw new ImageError('unreachable', 'The prepared image is missing; right-click the image and try again.');
+  const bitmap = await createImageBitmap(input);
+  const size = { width: bitmap.width, height: bitmap.height };
+  bitmap.close();
+  await putJobImage(jobId, 'input', input, size);
+  await putJobImage(jobId, 'input-thumb', thumb ?? (await makeThumbnail(input)));
+  return { ...size, bytes: input.size, type: input.type };
 }
 
 /**

@@ -23,7 +23,10 @@ export type RemoteStatus = z.infer<typeof RemoteStatus>;
 export const JobSource = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('page'),
-    srcUrl: z.string().min(1),
+    /** The picture's URL; absent for pictures with none (a canvas, an inline SVG, a video frame). */
+    srcUrl: z.string().min(1).optional(),
+    /** The menu click's token: its prepared input image (input-prep.ts) is what the job sends. */
+    token: z.string().min(1).optional(),
     pageUrl: z.string().optional(),
     pageTitle: z.string().optional(),
     tabId: z.number().int().optional(),

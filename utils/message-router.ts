@@ -5,6 +5,7 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 export type Handlers = {
@@ -15,7 +16,9 @@ export type Handlers = {
 };
 
 /** What the prompt box, running in a web page's tab, may ask; everything else is for extension pages only. */
-const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundMessageType> = new Set(['bg:prompt-context', 'bg:start-edit', 'bg:open-options']);
+const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundMessageType> = new Set([
+  'bg:prompt-context', 'bg:start-edit', 'bg:open-options', 'bg:set-target', 'bg:prepare-input',
+]);
 
 /**
  * True when the message comes from one of our own extension pages (popup, options). Decided by the
@@ -34,6 +37,7 @@ export function isAllowed(message: BackgroundMessage, sender: SenderInfo, extens
   // A content script only ever works on the image the user right-clicked in its own tab.
   if (message.type === 'bg:prompt-context') return message.source.kind === 'selection';
   if (message.type === 'bg:start-edit') return message.request.source.kind === 'selection';
+  if (message.type === 'bg:prepare-input') return message.source.kind === 'selection';
   return true;
 }
 

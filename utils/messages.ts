@@ -6,6 +6,8 @@
  * prompt box it injected into a tab.
  */
 import { z } from 'zod';
+import { PageImageTarget } from './page/image-target';
+import type { PreparedSummary } from './selection-store';
 import { AspectRatio, OutputFormat } from './settings';
 
 const JobId = z.string().min(1).max(100);
@@ -34,6 +36,10 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:open-options') }),
   z.object({ type: z.literal('bg:prompt-context'), source: EditSource }),
   z.object({ type: z.literal('bg:start-edit'), request: EditRequest }),
+  /** The prompt script found the chosen picture: where its bytes are and where it sits on screen. */
+  z.object({ type: z.literal('bg:set-target'), token: z.string().min(1).max(100), target: PageImageTarget }),
+  /** Get (or wait for) the input image prepared for this source, to show what will be sent. */
+  z.object({ type: z.literal('bg:prepare-input'), source: EditSource }),
   z.object({ type: z.literal('bg:cancel-job'), jobId: JobId }),
   z.object({ type: z.literal('bg:delete-job'), jobId: JobId }),
   z.object({ type: z.literal('bg:retry-job'), jobId: JobId }),
@@ -55,6 +61,11 @@ export interface PromptContext {
   problem?: string;
 }
 
+/** The prepared input of an edit, or why it cannot be prepared. */
+export type PrepareInputResult =
+  | { ok: true; summary: PreparedSummary; /** A small JPEG/PNG of what will be sent. */ previewUri?: string }
+  | { ok: false; message: string };
+
 export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string };
 export type TestConnectionResult =
   | { ok: true; username: string; name?: string }
@@ -66,6 +77,8 @@ export interface BackgroundReplies {
   'bg:open-options': { ok: true };
   'bg:prompt-context': PromptContext;
   'bg:start-edit': StartEditResult;
+  'bg:set-target': { ok: boolean };
+  'bg:prepare-input': PrepareInputResult;
   'bg:cancel-job': { ok: boolean };
   'bg:delete-job': { ok: boolean };
   'bg:retry-job': { ok: boolean };
@@ -75,6 +88,13 @@ export interface BackgroundReplies {
 
 /** Messages the injected prompt box accepts from the background. */
 export const PageMessage = z.discriminatedUnion('type', [
+  /** Show the prompt box for the right-clicked image. */
   z.object({ type: z.literal('page:open-prompt'), token: z.string().min(1).max(100), srcUrl: z.string() }),
+  /** Show the picker; the prompt box follows once a picture is picked. */
+  z.object({ type: z.literal('page:pick'), token: z.string().min(1).max(100) }),
+  /** Draw the chosen picture on a canvas in the page and answer its pixels (a PixelReadResult). */
+  z.object({ type: z.literal('page:read-pixels'), token: z.string().min(1).max(100) }),
+  /** Hide our own layer while the background takes a screenshot of the tab, then show it again. */
+  z.object({ type: z.literal('page:screenshot'), token: z.string().min(1).max(100), phase: z.enum(['hide', 'show']) }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

@@ -1,21 +1,41 @@
 import { browser } from 'wxt/browser';
+import type { MenuRequest } from './context-menus';
+import { deleteJobImages, listImageIds } from './image-store';
+import { preparedImageId } from './input-prep';
 import type { PageMessage } from './messages';
 import { withRetries } from './retry';
-import { putSelection, type Selection } from './selection-store';
+import { allSelectionTokens, getSelection, putSelection } from './selection-store';
 
 /** The prompt box script, built from entrypoints/prompt.content and injected only when the user asks. */
 export const PROMPT_SCRIPT = '/content-scripts/prompt.js';
 
 /**
- * Shows the prompt box next to a right-clicked image. Nothing of ours runs in a page before this
- * click: the script is injected now, through the activeTab grant the click gave.
+ * Shows the prompt box next to a right-clicked image, or the picker for any picture on the page.
+ * Nothing of ours runs in a page before this click: the script is injected now, through the
+ * activeTab grant the click gave.
  */
-export async function openPromptBox(selection: Omit<Selection, 'createdAt'>, token: string, now: number): Promise<void> {
-  await putSelection(token, { ...selection, createdAt: now });
-  const target = { tabId: selection.tabId, frameIds: [selection.frameId] };
+export async function openPromptBox(request: MenuRequest, token: string, now: number): Promise<void> {
+  await putSelection(token, { ...request, createdAt: now });
+  void dropStalePreparedImages(now);
+  const target = { tabId: request.tabId, frameIds: [request.frameId] };
   // Right at the click, Chromium sometimes refuses the injection ("Cannot access contents of the
   // page") although activeTab is granted; a moment later it succeeds (seen in ~1 of 12 real clicks here).
   await withRetries(() => browser.scripting.executeScript({ target, files: [PROMPT_SCRIPT] }), [100, 300, 600]);
-  const message: PageMessage = { type: 'page:open-prompt', token, srcUrl: selection.srcUrl };
-  await browser.tabs.sendMessage(selection.tabId, message, { frameId: selection.frameId });
+  const message: PageMessage = request.kind === 'image' && request.srcUrl
+    ? { type: 'page:open-prompt', token, srcUrl: request.srcUrl }
+    : { type: 'page:pick', token };
+  await browser.tabs.sendMessage(request.tabId, message, { frameId: request.frameId });
+}
+
+/** Prepared inputs of prompt boxes that expired without starting an edit (or whose edit took a copy). */
+async function dropStalePreparedImages(now: number): Promise<void> {
+  try {
+    const ids = await listImageIds(preparedImageId(''));
+    const tokens = await allSelectionTokens();
+    const fresh = new Set<string>();
+    for (const token of tokens) if (await getSelection(token, now)) fresh.add(preparedImageId(token));
+    await Promise.all(ids.filter((id) => !fresh.has(id)).map((id) => deleteJobImages(id)));
+  } catch (error) {
+    console.warn('Edit with Kontext: could not clean up prepared images.', error);
+  }
 }

@@ -13,6 +13,7 @@ describe('settings', () => {
       safetyTolerance: 2,
       promptUpsampling: false,
       maxConcurrentJobs: 4,
+      maxInputPixels: 2_000_000,
     });
   });
 
@@ -28,6 +29,8 @@ describe('settings', () => {
     ['an unknown aspect ratio', { aspectRatio: '7:5' }, 'aspectRatio'],
     ['no edits at once', { maxConcurrentJobs: 0 }, 'maxConcurrentJobs'],
     ['more edits at once than the provider should see from one browser', { maxConcurrentJobs: 11 }, 'maxConcurrentJobs'],
+    ['an input cap too small to edit anything', { maxInputPixels: 10_000 }, 'maxInputPixels'],
+    ['an input cap far above what the model uses', { maxInputPixels: 50_000_000 }, 'maxInputPixels'],
   ])('refuses %s with a message on that field', (_name, input, field) => {
     const result = Settings.safeParse(input);
     expect(result.success).toBe(false);

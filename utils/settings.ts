@@ -46,6 +46,11 @@ export const Settings = z.object({
   promptUpsampling: z.boolean().default(false),
   /** Edits running at the provider at once; later ones wait in order. */
   maxConcurrentJobs: z.number().int().min(1, 'Use 1 to 10.').max(10, 'Use 1 to 10.').default(4),
+  /**
+   * Largest input image sent, in pixels. FLUX Kontext works at about 1 MP, so more only costs upload
+   * time; less makes uploads faster on slow connections.
+   */
+  maxInputPixels: z.number().int().min(250_000, 'Use 0.25 to 4 megapixels.').max(4_000_000, 'Use 0.25 to 4 megapixels.').default(2_000_000),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -4,8 +4,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PagePrompt } from '../../components/PagePrompt';
 import { PageMessage } from '../messages';
+import type { PixelReadResult } from '../page/image-target';
 import { sendToBackground } from '../send-message';
-import { findImageBySrc } from './find-image';
+import { describeTarget, findClicked, readPixels } from './page-target';
 
 /** Tag name of the element hosting the prompt box's shadow root. */
 export const PROMPT_UI_NAME = 'kontext-prompt';
@@ -19,12 +20,18 @@ const ACTIVE_SCRIPT = Symbol.for('edit-with-kontext.prompt-script');
 
 type Globals = typeof globalThis & { [ACTIVE_SCRIPT]?: ContentScriptContext };
 
+/** The picture of the current menu click. */
+interface Chosen {
+  token: string;
+  element?: Element;
+}
+
 /**
- * Starts listening for `page:open-prompt` unless a live copy of this script already does; returns
- * whether this call took over. Note: WXT's ContentScriptContext invalidates the previous context of
- * the same script as soon as a new one is constructed (it dispatches a "script started" event), so in
- * practice a second injection finds the first one already invalidated and replaces it: there is
- * always exactly one listener and one prompt box.
+ * Starts listening for the background's page messages unless a live copy of this script already
+ * does; returns whether this call took over. Note: WXT's ContentScriptContext invalidates the previous
+ * context of the same script as soon as a new one is constructed (it dispatches a "script started"
+ * event), so in practice a second injection finds the first one already invalidated and replaces it:
+ * there is always exactly one listener and one prompt box.
  */
 export function registerPromptScript(ctx: ContentScriptContext, css: string): boolean {
   const globals = globalThis as Globals;
@@ -36,12 +43,23 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string): bo
 
   let opened: ShadowRootContentScriptUi<Root> | undefined;
   let openings = 0;
+  let chosen: Chosen | undefined;
 
-  async function open(message: PageMessage): Promise<void> {
-    const mine = ++openings;
+  function closeOpened(): void {
     opened?.remove();
     opened = undefined;
-    const ui = await createPromptUi(ctx, css, message, () => {
+  }
+
+  /** Tells the background about the picture, then shows the prompt box beside it. */
+  async function openFor(token: string, element: Element | undefined, srcUrl?: string): Promise<void> {
+    const mine = ++openings;
+    closeOpened();
+    chosen = { token, element };
+    const target = describeTarget(element, srcUrl);
+    // Awaited before the box shows: the background starts preparing the picture from this.
+    if (target) await sendToBackground({ type: 'bg:set-target', token, target }).catch(() => undefined);
+    const anchor = () => (element?.isConnected ? element.getBoundingClientRect() : undefined);
+    const ui = await createPromptUi(ctx, css, token, anchor, () => {
       // Unmount after the current event finishes: the close click is still being dispatched by React.
       queueMicrotask(() => {
         ui.remove();
@@ -54,19 +72,40 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string): bo
     ui.mount();
   }
 
+  function setHidden(hidden: boolean): Promise<{ ok: true }> {
+    const host = opened?.shadowHost;
+    // Opacity, not visibility: the instruction keeps its focus and caret while the screenshot is taken.
+    if (host) host.style.opacity = hidden ? '0' : '';
+    // Two frames: the style is applied, then composited, before the background captures the tab.
+    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({ ok: true }))));
+  }
+
+  function handle(message: PageMessage): Promise<unknown> | undefined {
+    switch (message.type) {
+      case 'page:open-prompt':
+        return openFor(message.token, findClicked(document, message.srcUrl), message.srcUrl).then(() => ({ ok: true }));
+      case 'page:pick':
+        // The picker arrives with the next change; until then the page's own menu click is all we have.
+        return openFor(message.token, undefined).then(() => ({ ok: true }));
+      case 'page:read-pixels':
+        if (chosen?.token !== message.token) return Promise.resolve<PixelReadResult>({ error: 'the prompt box was closed' });
+        return readPixels(chosen.element);
+      case 'page:screenshot':
+        if (chosen?.token !== message.token) return undefined;
+        return setHidden(message.phase === 'hide');
+    }
+  }
+
   const onMessage = (raw: unknown) => {
     const parsed = PageMessage.safeParse(raw);
-    if (!parsed.success) return undefined;
-    return open(parsed.data).then(() => ({ ok: true }));
+    return parsed.success ? handle(parsed.data) : undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   return true;
 }
 
-function createPromptUi(ctx: ContentScriptContext, css: string, message: PageMessage, close: () => void) {
-  const image = findImageBySrc(document, message.srcUrl);
-  const anchor = () => (image?.isConnected ? image.getBoundingClientRect() : undefined);
+function createPromptUi(ctx: ContentScriptContext, css: string, token: string, anchor: () => DOMRect | undefined, close: () => void) {
   return createShadowRootUi<Root>(ctx, {
     name: PROMPT_UI_NAME,
     position: 'modal',
@@ -80,7 +119,7 @@ function createPromptUi(ctx: ContentScriptContext, css: string, message: PageMes
     isolateEvents: true,
     onMount(container) {
       const root = createRoot(container);
-      root.render(<PagePrompt token={message.token} anchor={anchor} onClose={close} onOpenSettings={openOptions} />);
+      root.render(<PagePrompt token={token} anchor={anchor} onClose={close} onOpenSettings={openOptions} />);
       return root;
     },
     onRemove(root) {

@@ -10,6 +10,7 @@ export interface SettingsFormValues {
   safetyTolerance: string;
   promptUpsampling: boolean;
   maxConcurrentJobs: string;
+  maxInputPixels: string;
 }
 export type SettingsField = keyof SettingsFormValues;
 export type FieldErrors = Partial<Record<SettingsField, string>>;
@@ -31,6 +32,7 @@ export function formValuesFrom(settings: Settings, apiKey: string | undefined): 
     safetyTolerance: String(settings.safetyTolerance),
     promptUpsampling: settings.promptUpsampling,
     maxConcurrentJobs: String(settings.maxConcurrentJobs),
+    maxInputPixels: String(settings.maxInputPixels),
   };
 }
 
@@ -47,6 +49,7 @@ export function validateSettingsForm(values: SettingsFormValues): SettingsFormRe
     safetyTolerance: wholeNumber(tolerance),
     promptUpsampling: values.promptUpsampling,
     maxConcurrentJobs: wholeNumber(values.maxConcurrentJobs),
+    maxInputPixels: wholeNumber(values.maxInputPixels),
   });
   if (!settings.success) {
     for (const issue of settings.error.issues) {
