@@ -8,7 +8,7 @@ export function describeInput(summary: { width: number; height: number; type: st
 }
 
 /** What will be sent, before the user pays for it: size, format, and how it was obtained. */
-export function InputFacts({ state }: { state: PreparedInputState }) {
+export function InputFacts({ state, onOfferSiteAccess }: { state: PreparedInputState; onOfferSiteAccess: () => void }) {
   if ('status' in state) return <p className="kx-muted" role="status">Preparing the image…</p>;
   if (!state.ok) return <p className="kx-error" role="alert">{state.message}</p>;
   return (
@@ -18,6 +18,12 @@ export function InputFacts({ state }: { state: PreparedInputState }) {
         <ul className="kx-facts-notes">
           {state.summary.notes.map((note) => <li key={note}>{note}</li>)}
         </ul>
+      )}
+      {state.offerSiteAccess && (
+        <p className="kx-offer">
+          With access to all sites, the extension could download the full picture itself.{' '}
+          <button type="button" className="kx-link" onClick={onOfferSiteAccess}>Allow access to all sites…</button>
+        </p>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { browserOptionsDeps, type OptionsDeps } from '../utils/ui/options-action
 import { formValuesFrom, type SettingsFormValues } from '../utils/ui/settings-form';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { SettingsForm } from './SettingsForm';
+import { SiteAccessPanel } from './SiteAccessPanel';
 
 interface OptionsAppProps {
   deps?: OptionsDeps;
@@ -28,6 +29,7 @@ export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
       {loadError && <p className="alert" role="alert">{loadError}</p>}
       {!initial && !loadError && <p className="muted">Loading…</p>}
       {initial && <SettingsForm initial={initial} deps={deps} />}
+      <SiteAccessPanel />
       <DiagnosticsPanel />
     </main>
   );

@@ -199,4 +199,21 @@ describe('PromptBox', () => {
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Start edit' }).disabled).toBe(true);
     expect(background.edits()).toEqual([]);
   });
+
+  it('offers access to all sites when the picture could only be read from the screen, and opens that setting', async () => {
+    const user = userEvent.setup();
+    const background = fakeBackground(readyContext, undefined, {
+      ok: true, summary: { ...preparedSummary, via: 'screenshot' }, offerSiteAccess: true,
+    });
+    renderBox();
+    await user.click(await screen.findByRole('button', { name: 'Allow access to all sites…' }));
+    expect(background.sent).toContainEqual({ type: 'bg:open-options', section: 'site-access' });
+  });
+
+  it('does not offer it otherwise', async () => {
+    fakeBackground(readyContext);
+    renderBox();
+    await screen.findByRole('group', { name: 'Image to send' });
+    expect(screen.queryByRole('button', { name: 'Allow access to all sites…' })).toBeNull();
+  });
 });

@@ -85,6 +85,10 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
     }
   }
 
+  function openSiteAccess() {
+    sendToBackground({ type: 'bg:open-options', section: 'site-access' }).catch(() => undefined);
+  }
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     void start();
@@ -115,7 +119,7 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
         <button type="button" className="kx-close" aria-label="Close" onClick={onClose}>×</button>
       </div>
       {previewUrl && <img className="kx-preview" src={previewUrl} alt="The image you are editing" />}
-      {!context?.problem && <InputFacts state={prepared} />}
+      {!context?.problem && <InputFacts state={prepared} onOfferSiteAccess={openSiteAccess} />}
       {state.status === 'loading' && <p className="kx-muted">Loading…</p>}
       {state.status === 'error' && <p className="kx-error" role="alert">{state.message}</p>}
       {context && !context.hasKey && <KeyMissingNotice onOpenSettings={onOpenSettings} />}

@@ -9,7 +9,12 @@ import { blobToDataUri } from './image/data-uri';
 import { getJobImage } from './image-store';
 import { preparedImageId } from './input-prep';
 import { EXPIRED_SELECTION, type InputPrepService } from './input-prep-service';
-import { getSelection, updateSelection } from './selection-store';
+import { getSelection, updateSelection, type PreparedSummary } from './selection-store';
+import { ALL_SITES } from './ui/site-access';
+import { storage } from 'wxt/utils/storage';
+
+/** Set once the prompt box has offered access to all sites (it offers it once). */
+const siteAccessOffered = storage.defineItem<boolean>('local:siteAccessOffered', { fallback: false });
 import { getSettings } from './settings-store';
 import type { JobSource } from './job';
 
@@ -24,6 +29,20 @@ async function resolveSource(source: EditSource, senderTabId: number | undefined
   const { pageUrl, pageTitle, tabId, frameId } = selection;
   const srcUrl = selection.target?.candidates[0]?.url ?? selection.srcUrl;
   return { kind: 'page', srcUrl, token: source.token, pageUrl, pageTitle, tabId, frameId };
+}
+
+/**
+ * Whether to offer access to all sites in the prompt box: the picture has a web address the background
+ * could have downloaded with that access, but had to be read from the page or the screen instead. Once
+ * per installation: after that the options page has it, and the box does not nag.
+ */
+async function shouldOfferSiteAccess(summary: PreparedSummary, candidates: readonly { url: string }[]): Promise<boolean> {
+  if (summary.via !== 'screenshot' && summary.via !== 'page-pixels') return false;
+  if (!candidates.some((candidate) => /^https?:/i.test(candidate.url))) return false;
+  if (await siteAccessOffered.getValue()) return false;
+  if (await browser.permissions.contains({ origins: ALL_SITES }).catch(() => false)) return false;
+  await siteAccessOffered.setValue(true);
+  return true;
 }
 
 /** What an edit of an earlier result sends: that result, as it is stored. */
@@ -46,8 +65,9 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
       await jobs.resumeAll();
       return { ok: true };
     },
-    'bg:open-options': async () => {
-      await browser.runtime.openOptionsPage();
+    'bg:open-options': async ({ section }) => {
+      if (section) await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+      else await browser.runtime.openOptionsPage();
       return { ok: true };
     },
     'bg:prompt-context': async (message, sender) => {
@@ -81,7 +101,8 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
       const result = await prep.prepare(source.token);
       if (!result.ok) return result;
       const thumb = await getJobImage(preparedImageId(source.token), 'input-thumb');
-      return { ...result, previewUri: thumb ? await blobToDataUri(thumb) : undefined };
+      const offerSiteAccess = await shouldOfferSiteAccess(result.summary, selection.target?.candidates ?? []);
+      return { ...result, previewUri: thumb ? await blobToDataUri(thumb) : undefined, offerSiteAccess };
     },
     'bg:cancel-job': async ({ jobId }) => ({ ok: await jobs.cancel(jobId) }),
     'bg:delete-job': async ({ jobId }) => ({ ok: await jobs.remove(jobId) }),

@@ -33,7 +33,7 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   /** An extension page opened: make sure unfinished jobs are moving (the worker may have just started). */
   z.object({ type: z.literal('bg:wake') }),
   /** Content scripts cannot open the options page themselves. */
-  z.object({ type: z.literal('bg:open-options') }),
+  z.object({ type: z.literal('bg:open-options'), section: z.enum(['site-access']).optional() }),
   z.object({ type: z.literal('bg:prompt-context'), source: EditSource }),
   z.object({ type: z.literal('bg:start-edit'), request: EditRequest }),
   /** The prompt script found the chosen picture: where its bytes are and where it sits on screen. */
@@ -63,7 +63,14 @@ export interface PromptContext {
 
 /** The prepared input of an edit, or why it cannot be prepared. */
 export type PrepareInputResult =
-  | { ok: true; summary: PreparedSummary; /** A small JPEG/PNG of what will be sent. */ previewUri?: string }
+  | {
+    ok: true;
+    summary: PreparedSummary;
+    /** A small JPEG/PNG of what will be sent. */
+    previewUri?: string;
+    /** The picture could only be read from the page or the screen; access to all sites would have downloaded it (offered once). */
+    offerSiteAccess?: boolean;
+  }
   | { ok: false; message: string };
 
 export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string };
