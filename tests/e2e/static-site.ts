@@ -1,8 +1,12 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { HUGE_JPEG_PATH, HUGE_JPEG_SIZE } from './corpus';
+import { QUADRANTS } from './corpus-colours';
+import { createQuadrantJpeg } from './quadrant-jpeg';
 
 /** Folder of the static test pages and images. */
 export const PAGES_DIR = path.resolve(import.meta.dirname, '../fixtures/pages');
@@ -20,7 +24,25 @@ const CONTENT_TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
+  '.avif': 'image/avif',
+  '.webm': 'video/webm',
 };
+
+/** Files made in memory on first request instead of read from disk (too big to commit). */
+export type GeneratedFiles = Record<string, () => Buffer>;
+
+let hugeJpeg: Buffer | undefined;
+
+/** The corpus's ~50 MP JPEG, made once per process (about 0.2 s, 0.9 MB). */
+export const CORPUS_GENERATED_FILES: GeneratedFiles = {
+  [HUGE_JPEG_PATH]: () => (hugeJpeg ??= createQuadrantJpeg(HUGE_JPEG_SIZE.width, HUGE_JPEG_SIZE.height, QUADRANTS)),
+};
+
+/** Options of `startStaticSite`. */
+export interface StaticSiteOptions {
+  /** Paths served from memory; default: the corpus's generated files. */
+  generated?: GeneratedFiles;
+}
 
 /** One request the site received. `origin` tells which of the two servers answered it. */
 export interface SiteRequest {
@@ -48,6 +70,8 @@ export interface StaticSite {
   crossUrl(pathname: string): string;
   /** Every request received, oldest first. */
   requests: SiteRequest[];
+  /** Value of the session cookie that `setcookie=NAME` sets and `cookie=NAME` requires (random per site). */
+  sessionToken: string;
   /** Serve `pathname` with a custom handler instead of a file (e.g. to stall or fail an image). */
   route(pathname: string, handler: SiteHandler): void;
   close(): Promise<void>;
@@ -56,12 +80,17 @@ export interface StaticSite {
 /**
  * Starts the two servers. Query parameters every file accepts:
  * `cors=1` adds `Access-Control-Allow-Origin: *`; `status=NNN` answers that status with no body;
- * `delay=MS` waits before answering. HTML pages get `__CROSS_ORIGIN__` replaced by the other origin.
+ * `delay=MS` waits before answering; `hotlink=1` answers 403 unless the Referer is a page of the main
+ * origin; `cookie=NAME` answers 403 unless cookie NAME carries `sessionToken`; `setcookie=NAME` sets that
+ * cookie (HttpOnly, Path=/; cookies ignore ports, so both origins receive it). HTML pages get
+ * `__CROSS_ORIGIN__` replaced by the other origin. Single byte ranges are honoured (video needs them).
  */
-export async function startStaticSite(root = PAGES_DIR): Promise<StaticSite> {
+export async function startStaticSite(root = PAGES_DIR, options: StaticSiteOptions = {}): Promise<StaticSite> {
   const requests: SiteRequest[] = [];
   const routes = new Map<string, SiteHandler>();
   const origins = { main: '', cross: '' };
+  const sessionToken = randomUUID();
+  const generated = options.generated ?? CORPUS_GENERATED_FILES;
 
   const handlerFor = (origin: SiteRequest['origin']) => async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://placeholder');
@@ -73,9 +102,14 @@ export async function startStaticSite(root = PAGES_DIR): Promise<StaticSite> {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
       if (url.searchParams.get('cors') === '1') headers['Access-Control-Allow-Origin'] = '*';
+      const setCookie = url.searchParams.get('setcookie');
+      if (setCookie) headers['Set-Cookie'] = `${setCookie}=${sessionToken}; Path=/; HttpOnly; SameSite=Lax`;
       const status = Number(url.searchParams.get('status') ?? 200);
       if (status !== 200) return void res.writeHead(status, headers).end();
-      await serveFile(root, url.pathname, origin === 'main' ? origins.cross : origins.main, headers, res);
+      const refusal = gateRefusal(url.searchParams, req.headers, origins.main, sessionToken);
+      if (refusal) return void res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end(refusal);
+      const file = { pathname: url.pathname, otherOrigin: origin === 'main' ? origins.cross : origins.main, range: req.headers.range };
+      await serveFile(root, generated, file, headers, res);
     } catch (error) {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end(String(error));
@@ -93,6 +127,7 @@ export async function startStaticSite(root = PAGES_DIR): Promise<StaticSite> {
     url: (pathname) => new URL(pathname, main.origin).href,
     crossUrl: (pathname) => new URL(pathname, cross.origin).href,
     requests,
+    sessionToken,
     route: (pathname, handler) => void routes.set(pathname, handler),
     close: async () => {
       await Promise.all([main.close(), cross.close()]);
@@ -100,19 +135,68 @@ export async function startStaticSite(root = PAGES_DIR): Promise<StaticSite> {
   };
 }
 
-async function serveFile(root: string, pathname: string, otherOrigin: string, headers: Record<string, string>, res: ServerResponse) {
+/** Why a gated file is refused (hotlink protection, session cookie), or null when it may be served. */
+function gateRefusal(query: URLSearchParams, headers: IncomingHttpHeaders, mainOrigin: string, sessionToken: string): string | null {
+  if (query.get('hotlink') === '1' && refererOrigin(headers.referer) !== mainOrigin) return 'hotlinking refused: Referer is not the site';
+  const cookie = query.get('cookie');
+  if (cookie && !cookiesOf(headers.cookie).some(([name, value]) => name === cookie && value === sessionToken)) return `no valid ${cookie} cookie`;
+  return null;
+}
+
+function refererOrigin(referer: string | undefined): string | null {
+  try {
+    return referer ? new URL(referer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function cookiesOf(header: string | undefined): Array<[string, string]> {
+  return (header ?? '').split(';').map((pair) => {
+    const at = pair.indexOf('=');
+    return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+  });
+}
+
+interface FileRequest {
+  pathname: string;
+  /** Replaces `__CROSS_ORIGIN__` in HTML. */
+  otherOrigin: string;
+  /** The Range header, if any. */
+  range: string | undefined;
+}
+
+async function serveFile(root: string, generated: GeneratedFiles, request: FileRequest, headers: Record<string, string>, res: ServerResponse) {
+  const { pathname, otherOrigin } = request;
   const file = path.join(root, path.normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
   if (!file.startsWith(root + path.sep)) return void res.writeHead(403, headers).end();
   let body: Buffer;
   try {
-    body = await readFile(file);
+    body = generated[pathname]?.() ?? (await readFile(file));
   } catch {
     return void res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === '.html') body = Buffer.from(body.toString('utf8').replaceAll(CROSS_ORIGIN_PLACEHOLDER, otherOrigin));
-  res.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream', 'Content-Length': String(body.length) });
+  const typed = { ...headers, 'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes' };
+  const range = request.range ? parseRange(request.range, body.length) : null;
+  if (range === 'unsatisfiable') return void res.writeHead(416, { ...typed, 'Content-Range': `bytes */${body.length}` }).end();
+  if (range) {
+    const part = body.subarray(range.start, range.end + 1);
+    res.writeHead(206, { ...typed, 'Content-Range': `bytes ${range.start}-${range.end}/${body.length}`, 'Content-Length': String(part.length) });
+    return void res.end(part);
+  }
+  res.writeHead(200, { ...typed, 'Content-Length': String(body.length) });
   res.end(body);
+}
+
+/** A single `bytes=start-end` range (either end may be missing); null for anything else, which gets the whole file. */
+function parseRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
 
 async function listen(server: Server): Promise<{ origin: string; close(): Promise<void> }> {
