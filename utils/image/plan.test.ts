@@ -74,6 +74,16 @@ describe('planNormalization', () => {
     ]);
   });
 
+  it.each([
+    ['an animated GIF', photo(400, 300, { type: 'image/gif', animated: true }), ['Only the first frame of the animated GIF is used.', 'Converted GIF to JPEG.']],
+    ['a still GIF', photo(400, 300, { type: 'image/gif' }), ['Converted GIF to JPEG.']],
+    ['an explicitly still GIF', photo(400, 300, { type: 'image/gif', animated: false }), ['Converted GIF to JPEG.']],
+    ['an animated transparent WebP', photo(400, 300, { type: 'image/webp', animated: true, hasAlpha: true }), ['Only the first frame of the animated WebP is used.', 'Converted WebP to PNG to keep transparency.']],
+    ['an animated PNG', photo(400, 300, { type: 'image/png', animated: true }), ['Only the first frame of the animated PNG is used.', 'Converted PNG to JPEG.']],
+  ])('mentions the first frame only for %s', (_name, facts, notes) => {
+    expect(planNormalization(facts).notes).toEqual(notes);
+  });
+
   it('rejects a zero-sized image instead of dividing by zero', () => {
     expect(() => planNormalization(photo(0, 10))).toThrow(RangeError);
   });

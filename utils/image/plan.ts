@@ -15,6 +15,8 @@ export interface ImageFacts {
   bytes: number;
   /** True when some pixel is not fully opaque. */
   hasAlpha: boolean;
+  /** True when the file holds more than one frame (only the first is decoded). */
+  animated?: boolean;
 }
 
 /** How to encode the image that is sent to the model. */
@@ -40,6 +42,7 @@ export interface NormalizeLimits {
   maxSide?: number;
 }
 
+/** The default pixel cap; callers pass their setting as NormalizeLimits.maxPixels. */
 export const DEFAULT_MAX_PIXELS = 2_000_000;
 export const DEFAULT_MAX_BYTES = 1_000_000;
 export const DEFAULT_MAX_SIDE = 8192;
@@ -61,6 +64,8 @@ export function planNormalization(facts: ImageFacts, limits: NormalizeLimits = {
   if (width !== facts.width || height !== facts.height) {
     notes.push(`Scaled down from ${facts.width}×${facts.height} to ${width}×${height}.`);
   }
+  // Decoders give the first frame of an animation; say so only when there were others.
+  if (facts.animated) notes.push(`Only the first frame of the animated ${formatLabel(facts.type)} is used.`);
   // Always re-encode, even when the source is already a small JPEG or PNG: drawing to a canvas
   // drops EXIF/GPS/XMP metadata (the user's location must not leave with the photo), bakes in the
   // EXIF orientation (which the model might ignore), and guarantees a format the model accepts.
@@ -68,7 +73,6 @@ export function planNormalization(facts: ImageFacts, limits: NormalizeLimits = {
     if (facts.type !== 'image/png') notes.push(`Converted ${formatLabel(facts.type)} to PNG to keep transparency.`);
     return { width, height, type: 'image/png', reencode: true, notes };
   }
-  if (facts.type === 'image/gif') notes.push('Only the first frame of the GIF is used.');
   if (facts.type !== 'image/jpeg') notes.push(`Converted ${formatLabel(facts.type)} to JPEG.`);
   return { width, height, type: 'image/jpeg', quality: DEFAULT_JPEG_QUALITY, reencode: true, notes };
 }
