@@ -1,8 +1,8 @@
 // Checks a decoded image against a corpus expectation. Pure functions over RGBA pixels (the shape
 // tests/double/image-codec.ts `decodeImage` returns), so Playwright specs and unit tests share them.
 import type { QuadrantColours, QuadrantExpectation, Rgb } from './corpus-colours';
-import { MAX_INPUT_PIXELS } from './corpus';
-import type { SentImageExpectation } from './corpus';
+import { MAX_INPUT_PIXELS } from './corpus-types';
+import type { SentImageExpectation } from './corpus-types';
 
 /** RGBA pixels, 4 bytes each, row-major. */
 export interface RgbaImage {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { HUGE_JPEG_PATH, HUGE_JPEG_SIZE } from './corpus';
+import { HUGE_JPEG_PATH, HUGE_JPEG_SIZE } from './corpus-types';
 import { QUADRANTS } from './corpus-colours';
 import { createQuadrantJpeg } from './quadrant-jpeg';
 
