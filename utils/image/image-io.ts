@@ -3,7 +3,9 @@
  * draw on an OffscreenCanvas. Everything a service worker has (no DOM, no Image, no document);
  * injected so unit tests in Node can pass fakes.
  */
+import { defaultImageTools } from './default-image-tools';
 import { formatBytes, ImageError } from './errors';
+import type { ScaledDecoder, SvgRasterizer } from './image-tools';
 import { formatLabel } from './plan';
 import { describeContent, sniffImageType, SNIFF_BYTES, type SniffedImageType } from './sniff';
 
@@ -28,31 +30,46 @@ export interface CanvasLike {
   convertToBlob(options?: { type?: string; quality?: number }): Promise<Blob>;
 }
 
-/** Injectable image IO; defaults to the worker globals. */
+/** Injectable image IO; defaults to the worker globals and the context's image tools (default-image-tools.ts). */
 export interface ImageDeps {
   createImageBitmap?: (source: Blob | BitmapLike, options?: ImageBitmapOptions) => Promise<BitmapLike>;
   createCanvas?: (width: number, height: number) => CanvasLike;
+  /** Draws SVGs; null when nothing can (SVGs are then refused with a clear message). */
+  rasterizeSvg?: SvgRasterizer | null;
+  /** Decodes huge JPEGs at a reduced scale; null to always use createImageBitmap. */
+  decodeScaled?: ScaledDecoder | null;
 }
 
-/** ImageDeps with every member present. */
-export type ResolvedImageDeps = Required<ImageDeps>;
+/** ImageDeps with the decoder and canvas present; the tools stay optional (not every context has them). */
+export interface ResolvedImageDeps extends Required<Pick<ImageDeps, 'createImageBitmap' | 'createCanvas'>> {
+  rasterizeSvg?: SvgRasterizer | null;
+  decodeScaled?: ScaledDecoder | null;
+}
 
 /** Fill missing deps with the real globals (ImageBitmap and OffscreenCanvas satisfy the *Like types). */
 export function resolveImageDeps(deps: ImageDeps = {}): ResolvedImageDeps {
+  const tools = deps.rasterizeSvg === undefined || deps.decodeScaled === undefined ? defaultImageTools() : {};
   return {
     createImageBitmap:
       deps.createImageBitmap ??
       ((source, options) => globalThis.createImageBitmap(source as ImageBitmapSource, options ?? {})),
     createCanvas: deps.createCanvas ?? ((width, height) => new OffscreenCanvas(width, height) as unknown as CanvasLike),
+    rasterizeSvg: deps.rasterizeSvg === undefined ? (tools.rasterizeSvg ?? null) : deps.rasterizeSvg,
+    decodeScaled: deps.decodeScaled === undefined ? (tools.decodeScaled ?? null) : deps.decodeScaled,
   };
 }
 
 /** Sniff a blob's real type from its first bytes; ImageError('not-an-image') when it is no image. */
 export async function sniffBlob(blob: Blob): Promise<SniffedImageType> {
-  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  return sniffBytes(new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer()), blob.type);
+}
+
+/** sniffBlob for bytes already read; `label` is the server's type, named in the message only. */
+export function sniffBytes(bytes: Uint8Array, label?: string): SniffedImageType {
+  const head = bytes.subarray(0, SNIFF_BYTES);
   const type = sniffImageType(head);
   if (!type) {
-    throw new ImageError('not-an-image', `The file is not an image (it looks like ${describeContent(head, blob.type)}).`);
+    throw new ImageError('not-an-image', `The file is not an image (it looks like ${describeContent(head, label)}).`);
   }
   return type;
 }
@@ -113,7 +130,18 @@ export function canHaveAlpha(type: SniffedImageType): boolean {
   return type !== 'image/jpeg';
 }
 
-function undecodable(blob: Blob, type: SniffedImageType, cause?: unknown): ImageError {
+/** Every browser decodes these, so a failure means the bytes are bad, not the format unsupported. */
+const UNIVERSAL_TYPES: ReadonlySet<SniffedImageType> = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp']);
+
+/** "The JPEG file is damaged or incomplete (48.2 kB): it is cut off before the end-of-image marker." */
+export function damagedFile(type: SniffedImageType, bytes: number, detail?: string, cause?: unknown): ImageError {
+  const message = `The ${formatLabel(type)} file is damaged or incomplete (${formatBytes(bytes)})${detail ? `: ${detail}` : ''}.`;
+  return new ImageError('undecodable', message, { cause, reason: detail ? `damaged: ${detail}` : 'damaged' });
+}
+
+/** The error for a decode that failed: damaged for formats every browser reads, otherwise unsupported. */
+export function undecodable(blob: Blob, type: SniffedImageType, cause?: unknown): ImageError {
+  if (UNIVERSAL_TYPES.has(type)) return damagedFile(type, blob.size, undefined, cause);
   const what = `The ${formatLabel(type)} image (${formatBytes(blob.size)})`;
   const message =
     type === 'image/svg+xml' || type === 'image/heic' || type === 'image/tiff'

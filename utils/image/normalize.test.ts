@@ -100,18 +100,21 @@ describe('normalizeImage', () => {
     });
     const error = await rejection(normalizeImage(jpegBlob(), fake.deps));
     expect(error.code).toBe('undecodable');
-    expect(error.message).toMatch(/^The JPEG image \(\d+ bytes\) could not be decoded \(is it a corrupt or unsupported file\?\)\.$/);
+    // The header was fine, and every browser reads JPEG: the data inside must be bad.
+    expect(error.message).toMatch(/^The JPEG file is damaged or incomplete \(\d+ bytes\)\.$/);
   });
 
-  it('says plainly that SVG cannot be converted', async () => {
+  it('says plainly that SVG cannot be converted where nothing can draw it', async () => {
     const fake = createFakeImageIo({
       decode: () => {
         throw new DOMException('The source image could not be decoded.', 'InvalidStateError');
       },
     });
-    const error = await rejection(normalizeImage(new Blob([ascii('<svg xmlns="http://www.w3.org/2000/svg"/>')]), fake.deps));
+    // Where no rasteriser exists (no DOM, no offscreen document).
+    const error = await rejection(normalizeImage(new Blob([ascii('<svg xmlns="http://www.w3.org/2000/svg"/>')]), { ...fake.deps, rasterizeSvg: null }));
     expect(error.code).toBe('undecodable');
     expect(error.message).toContain('cannot convert SVG files');
+    expect(fake.bitmapCalls).toHaveLength(0);
   });
 
   it('rejects bytes that are not an image before decoding', async () => {

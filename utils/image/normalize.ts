@@ -1,16 +1,32 @@
-/** Turn any decodable image into the JPEG or PNG the model gets: oriented, scaled, stripped, under the byte cap. */
+/**
+ * Turn any image into the JPEG or PNG the model gets: oriented, scaled, stripped, under the byte cap.
+ *
+ *   bytes ─▶ sniff ─▶ header (size, frames, alpha, cut off?) ─▶ damaged? ─▶ clear error
+ *                                   │
+ *                                   ▼
+ *            open-source: SVG → rasteriser · over the cap → decode at target size · else full decode
+ *                                   │
+ *                                   ▼
+ *            plan (size, JPEG/PNG, notes) ─▶ draw ─▶ encode ─▶ over maxBytes? ─▶ planSmaller ─┐
+ *                                              ▲                                              │
+ *                                              └──────────────────────────────────────────────┘
+ */
 import { formatBytes, ImageError } from './errors';
+import { readImageHeader } from './header';
 import {
   canHaveAlpha,
-  decodeImage,
+  damagedFile,
   hasTransparency,
   renderScaled,
   resolveImageDeps,
-  sniffBlob,
+  sniffBytes,
   type CanvasLike,
   type ImageDeps,
 } from './image-io';
-import { DEFAULT_MAX_BYTES, planNormalization, planSmaller, type NormalizeLimits, type NormalizePlan } from './plan';
+import { openSource } from './open-source';
+import { DEFAULT_MAX_BYTES, formatLabel, planNormalization, planSmaller, type NormalizeLimits, type NormalizePlan } from './plan';
+
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, DEFAULT_MAX_SIDE, type NormalizeLimits } from './plan';
 
 /** The image ready to send, with what was done to it. */
 export interface NormalizedImage {
@@ -32,19 +48,28 @@ const MAX_ATTEMPTS = 12;
 export async function normalizeImage(blob: Blob, deps?: ImageDeps, limits: NormalizeLimits = {}): Promise<NormalizedImage> {
   const io = resolveImageDeps(deps);
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  const sourceType = await sniffBlob(blob);
-  const source = await decodeImage(blob, sourceType, io);
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const sourceType = sniffBytes(bytes, blob.type);
+  const header = readImageHeader(bytes);
+  // A cut-off file would half-decode into a grey band that the user pays to edit: refuse it by name.
+  if (header?.damage) throw damagedFile(sourceType, blob.size, header.damage);
+  const opened = await openSource(blob, bytes, sourceType, header, io, limits);
+  const source = opened.bitmap;
   try {
-    const facts = { width: source.width, height: source.height, type: sourceType, bytes: blob.size };
+    const drawn = opened.rasterized ?? opened;
+    const facts = { width: drawn.width, height: drawn.height, type: sourceType, bytes: blob.size, animated: header?.animated ?? false };
+    const extraNotes = opened.rasterized ? [`Rendered the ${formatLabel(sourceType)} at ${drawn.width}×${drawn.height}.`] : [];
     // Size does not depend on alpha, so draw once at the planned size and read alpha from that.
     const sized = planNormalization({ ...facts, hasAlpha: false }, limits);
     let rendered = await renderScaled(source, sized.width, sized.height, io);
-    const hasAlpha = canHaveAlpha(sourceType) && hasTransparency(rendered.context, sized.width, sized.height);
+    // Formats that cannot hold alpha (JPEG, PNG without tRNS…) skip reading the pixels back.
+    const hasAlpha =
+      canHaveAlpha(sourceType) && (header?.mayHaveAlpha ?? true) && hasTransparency(rendered.context, sized.width, sized.height);
     let plan: NormalizePlan = planNormalization({ ...facts, hasAlpha }, limits);
     let renderedSize = { width: sized.width, height: sized.height };
     for (let attempt = 1; ; attempt += 1) {
       if (plan.width !== renderedSize.width || plan.height !== renderedSize.height) {
-        // Re-scale from the full-size source each time: scaling a scaled copy compounds blur.
+        // Re-scale from the decoded source each time: scaling a scaled copy compounds blur.
         rendered = await renderScaled(source, plan.width, plan.height, io);
         renderedSize = { width: plan.width, height: plan.height };
       }
@@ -55,10 +80,10 @@ export async function normalizeImage(blob: Blob, deps?: ImageDeps, limits: Norma
           width: plan.width,
           height: plan.height,
           type: plan.type,
-          sourceWidth: source.width,
-          sourceHeight: source.height,
+          sourceWidth: opened.width,
+          sourceHeight: opened.height,
           sourceType,
-          notes: plan.notes,
+          notes: [...extraNotes, ...plan.notes],
         };
       }
       const next = attempt < MAX_ATTEMPTS ? planSmaller(plan, encoded.size, maxBytes) : null;

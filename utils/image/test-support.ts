@@ -98,7 +98,10 @@ export function createFakeImageIo(options: {
       bitmapCalls.push({ source, options: bitmapOptions });
       if (source instanceof Blob) {
         const picture = options.decode(source);
-        return makeBitmap(picture.width, picture.height, picture.alpha ?? false);
+        // Like the browser: resize options give a bitmap of exactly that size, decoded from the file.
+        const width = bitmapOptions?.resizeWidth ?? picture.width;
+        const height = bitmapOptions?.resizeHeight ?? picture.height;
+        return makeBitmap(width, height, picture.alpha ?? false);
       }
       const from = source as FakeBitmap;
       return makeBitmap(bitmapOptions?.resizeWidth ?? from.width, bitmapOptions?.resizeHeight ?? from.height, from.alpha);
