@@ -131,16 +131,19 @@ describe('ImagePicker', () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps Escape from the page', async () => {
+  it('keeps its keys (arrows in the list, Escape) from the page', async () => {
     const user = userEvent.setup();
     page();
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
-    const { onCancel } = renderPicker();
-    await user.keyboard('{Escape}');
+    document.addEventListener('keyup', pageKeys);
+    const { layer, onCancel } = renderPicker();
+    fireEvent.click(layer, { clientX: 100, clientY: 100 });
+    await user.keyboard('{ArrowDown}{Escape}{Escape}');
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(pageKeys).not.toHaveBeenCalled();
     document.removeEventListener('keydown', pageKeys);
+    document.removeEventListener('keyup', pageKeys);
   });
 
   it('leaves with the Cancel button', async () => {

@@ -57,6 +57,8 @@ export function ImagePicker({ doc, onPick, onCancel }: ImagePickerProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // The page's shortcuts must not hear the keys that move through the list.
+    event.stopPropagation();
     if (layerRef.current && trapTab(event, layerRef.current)) event.preventDefault();
   };
 
@@ -119,6 +121,7 @@ export function ImagePicker({ doc, onPick, onCancel }: ImagePickerProps) {
       onAuxClick={swallow}
       onContextMenu={swallow}
       onKeyDown={onKeyDown}
+      onKeyUp={stopKey}
     >
       {choice?.elements.filter((element) => element !== current).map((element, index) => (
         <ImagePickerHighlight key={index} element={element} secondary />
@@ -141,6 +144,10 @@ export function ImagePicker({ doc, onPick, onCancel }: ImagePickerProps) {
 function swallow(event: MouseEvent | PointerEvent): void {
   event.stopPropagation();
   if (!isInControl(event.target)) event.preventDefault();
+}
+
+function stopKey(event: KeyboardEvent): void {
+  event.stopPropagation();
 }
 
 function isInControl(target: EventTarget | null): boolean {

@@ -67,6 +67,17 @@ describe('imgCandidates', () => {
     ]);
   });
 
+  it('trusts the <source> the browser chose (currentSrc) over the list of known types', () => {
+    const img = image(`<picture>
+      <source media="(min-width: 2000px)" srcset="huge.jpg 4000w">
+      <source type="image/jxl" srcset="a.jxl 1600w">
+      <source type="image/webp" srcset="a.webp 1600w">
+      <img src="a.jpg">
+    </picture>`);
+    stubLoaded(img, 1600, 900, `${BASE}a.jxl`);
+    expect(urlsOf(img)).toEqual(['picture a.jxl', 'picture a.webp', 'src a.jpg']);
+  });
+
   it('reads the lazy-load address when src is a transparent GIF, and never offers the GIF', () => {
     const img = image(`<img src="${TRANSPARENT_GIF}" data-src="/photos/real.jpg">`);
     stubLoaded(img, 1, 1, TRANSPARENT_GIF);

@@ -58,13 +58,17 @@ export function imgCandidates(img: HTMLImageElement, options: ImgSourceOptions):
 function sourceSets(img: HTMLImageElement, options: ImgSourceOptions): { value: string; reason: SourceReason }[] {
   const sets: { value: string; reason: SourceReason }[] = [];
   const picture = img.parentElement?.localName === 'picture' ? img.parentElement : undefined;
-  for (const source of picture ? [...picture.children] : []) {
-    if (source === img) break;
-    if (source.localName !== 'source') continue;
+  const sources = picture ? [...picture.children].slice(0, [...picture.children].indexOf(img)).filter((child) => child.localName === 'source') : [];
+  // The source the browser chose (the one `currentSrc` comes from) says more than any guess: those
+  // before it were skipped, and its type is decodable here even if missing from our list (JPEG XL).
+  const base = img.ownerDocument.baseURI;
+  const chosen = sources.findIndex((source) => parseSrcset(source.getAttribute('srcset') ?? '').some((entry) => resolveUrl(entry.url, base) === img.currentSrc));
+  for (const [index, source] of sources.entries()) {
+    if (index < chosen) continue;
     const media = source.getAttribute('media')?.trim();
     const type = source.getAttribute('type')?.trim();
-    if (media && !options.matchesMedia(media)) continue;
-    if (type && !options.isTypeSupported(type.toLowerCase())) continue;
+    if (index !== chosen && media && !options.matchesMedia(media)) continue;
+    if (index !== chosen && type && !options.isTypeSupported(type.toLowerCase())) continue;
     const srcset = source.getAttribute('srcset');
     if (srcset?.trim()) sets.push({ value: srcset, reason: 'picture' });
     else {
