@@ -78,6 +78,15 @@ describe('describeImageElement', () => {
     expect(describeChecked(byId('x'))).toMatchObject({ element: 'background', candidates: [] });
   });
 
+  it('gives no natural size for a lazy image still showing its 1×1 stand-in', () => {
+    const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    document.body.innerHTML = `<img id="x" src="${gif}" data-src="/real.jpg">`;
+    stubLoaded(byId('x') as HTMLImageElement, 1, 1, gif);
+    const target = describeChecked(byId('x'));
+    expect(target.candidates).toEqual([{ url: `${BASE}real.jpg`, reason: 'lazy' }]);
+    expect(target.natural).toBeUndefined();
+  });
+
   it('passes the size cap on to the ranking', () => {
     document.body.innerHTML = '<img id="x" src="s.jpg" srcset="m.jpg 1000w, l.jpg 3000w">';
     const img = byId('x') as HTMLImageElement;

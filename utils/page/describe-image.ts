@@ -64,7 +64,12 @@ function addresses(urls: string[], base: string, reason: 'background' | 'src'): 
 /** The pixel size of what the element shows now, when the element knows it. */
 function naturalSize(element: Element, kind: TargetElement): { width: number; height: number } | undefined {
   let size: { width?: number; height?: number } = {};
-  if (kind === 'img') size = currentPixelSize(element as HTMLImageElement);
+  if (kind === 'img') {
+    const img = element as HTMLImageElement;
+    // A lazy-load stand-in (a 1×1 GIF) is not the picture: its size would only mislead.
+    if (isPlaceholderUrl(img.currentSrc) || img.naturalWidth * img.naturalHeight <= 4) return undefined;
+    size = currentPixelSize(img);
+  }
   else if (kind === 'canvas') size = { width: (element as HTMLCanvasElement).width, height: (element as HTMLCanvasElement).height };
   else if (kind === 'video') size = { width: (element as HTMLVideoElement).videoWidth, height: (element as HTMLVideoElement).videoHeight };
   const width = Math.round(size.width ?? 0);
