@@ -11,6 +11,7 @@ describe('sniffImageType', () => {
     ['a WebP', WEBP_1PX, 'image/webp'],
     ['an AVIF', ftypBytes('avif', ['mif1', 'miaf']), 'image/avif'],
     ['an AVIF whose major brand is mif1', ftypBytes('mif1', ['avif', 'miaf']), 'image/avif'],
+    ['an animated AVIF (avis brand)', ftypBytes('avis', ['msf1', 'miaf']), 'image/avif'],
     ['a HEIC', ftypBytes('heic', ['mif1', 'heic']), 'image/heic'],
     ['a BMP', bmpBytes(), 'image/bmp'],
     ['an ICO', new Uint8Array([0, 0, 1, 0, 1, 0, 16, 16]), 'image/x-icon'],
