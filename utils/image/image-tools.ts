@@ -47,7 +47,11 @@ export const SCALED_DECODE_MIN_PIXELS = 12_000_000;
  * small; asked for 2165×1444 it decodes at 1/4), so ask for the exact n/8 size.
  */
 export function scaledDecodeSize(source: { width: number; height: number }, target: { width: number; height: number }): { width: number; height: number } {
-  const ratio = Math.max(target.width / source.width, target.height / source.height);
-  const eighths = Math.min(8, Math.max(1, Math.ceil(ratio * 8 - 1e-9)));
-  return { width: Math.ceil((source.width * eighths) / 8), height: Math.ceil((source.height * eighths) / 8) };
+  // libjpeg rounds scaled sizes up, so the smallest n whose rounded-up size covers the target will do.
+  const at = (eighths: number) => ({ width: Math.ceil((source.width * eighths) / 8), height: Math.ceil((source.height * eighths) / 8) });
+  for (let eighths = 1; eighths < 8; eighths += 1) {
+    const size = at(eighths);
+    if (size.width >= target.width && size.height >= target.height) return size;
+  }
+  return at(8);
 }

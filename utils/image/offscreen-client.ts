@@ -28,8 +28,22 @@ export class OffscreenError extends Error {
 /** Long enough for a 150-megapixel decode on a slow machine; a dead document must not hang a job. */
 export const OFFSCREEN_TIMEOUT_MS = 60_000;
 
+/** The two ends of a MessageChannel, as far as the client uses them. */
+export interface ChannelLike {
+  port1: { onmessage: ((event: MessageEvent) => void) | null; close(): void };
+  port2: Transferable;
+}
+
+/** Options for tests: a shorter deadline, an in-memory channel (Node cannot clone a fake bitmap). */
+export interface OffscreenClientOptions {
+  timeoutMs?: number;
+  createChannel?: () => ChannelLike;
+}
+
 /** A client that sends requests to the offscreen document. */
-export function createOffscreenClient(host: OffscreenHost, timeoutMs = OFFSCREEN_TIMEOUT_MS) {
+export function createOffscreenClient(host: OffscreenHost, options: OffscreenClientOptions = {}) {
+  const timeoutMs = options.timeoutMs ?? OFFSCREEN_TIMEOUT_MS;
+  const createChannel = options.createChannel ?? (() => new MessageChannel());
   let users = 0;
   let opening: Promise<void> | null = null;
   let closing: Promise<void> | null = null;
@@ -70,7 +84,7 @@ export function createOffscreenClient(host: OffscreenHost, timeoutMs = OFFSCREEN
   }
 
   async function post(request: OffscreenRequest, target: MessageTarget): Promise<BitmapLike> {
-    const channel = new MessageChannel();
+    const channel = createChannel();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       const answer = new Promise<unknown>((resolve, reject) => {
