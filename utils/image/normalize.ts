@@ -12,7 +12,7 @@
  *                                              └──────────────────────────────────────────────┘
  */
 import { formatBytes, ImageError } from './errors';
-import { readImageHeader } from './header';
+import { readImageHeader, type ImageHeader } from './header';
 import {
   canHaveAlpha,
   damagedFile,
@@ -25,6 +25,7 @@ import {
 } from './image-io';
 import { openSource } from './open-source';
 import { DEFAULT_MAX_BYTES, formatLabel, planNormalization, planSmaller, type NormalizeLimits, type NormalizePlan } from './plan';
+import type { SniffedImageType } from './sniff';
 
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, DEFAULT_MAX_SIDE, type NormalizeLimits } from './plan';
 
@@ -48,12 +49,8 @@ const MAX_ATTEMPTS = 12;
 export async function normalizeImage(blob: Blob, deps?: ImageDeps, limits: NormalizeLimits = {}): Promise<NormalizedImage> {
   const io = resolveImageDeps(deps);
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const sourceType = sniffBytes(bytes, blob.type);
-  const header = readImageHeader(bytes);
-  // A cut-off file would half-decode into a grey band that the user pays to edit: refuse it by name.
-  if (header?.damage) throw damagedFile(sourceType, blob.size, header.damage);
-  const opened = await openSource(blob, bytes, sourceType, header, io, limits);
+  const { sourceType, header } = await inspect(blob);
+  const opened = await openSource(blob, sourceType, header, io, limits);
   const source = opened.bitmap;
   try {
     const drawn = opened.rasterized ?? opened;
@@ -98,6 +95,19 @@ export async function normalizeImage(blob: Blob, deps?: ImageDeps, limits: Norma
   } finally {
     source.close();
   }
+}
+
+/**
+ * Sniff the type and read the header from the whole file. A cut-off file would half-decode into
+ * a grey band that the user pays to edit: refuse it by name. (A function of its own so the copy
+ * of the bytes is garbage as soon as it returns, not held through decoding and encoding.)
+ */
+async function inspect(blob: Blob): Promise<{ sourceType: SniffedImageType; header: ImageHeader | null }> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const sourceType = sniffBytes(bytes, blob.type);
+  const header = readImageHeader(bytes);
+  if (header?.damage) throw damagedFile(sourceType, blob.size, header.damage);
+  return { sourceType, header };
 }
 
 async function encode(canvas: CanvasLike, plan: NormalizePlan): Promise<Blob> {

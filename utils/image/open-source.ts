@@ -26,14 +26,13 @@ export interface OpenedSource {
 /** Decode `blob` for an output within `limits`; see the module comment. */
 export async function openSource(
   blob: Blob,
-  bytes: Uint8Array,
   type: SniffedImageType,
   header: ImageHeader | null,
   io: ResolvedImageDeps,
   limits: NormalizeLimits = {},
 ): Promise<OpenedSource> {
   const caps = { maxPixels: limits.maxPixels ?? DEFAULT_MAX_PIXELS, maxSide: limits.maxSide ?? DEFAULT_MAX_SIDE };
-  if (type === 'image/svg+xml') return rasterize(blob, bytes, io, caps);
+  if (type === 'image/svg+xml') return rasterize(blob, io, caps);
   if (knowsDisplaySize(header)) {
     const target = fitWithin(header.width, header.height, caps.maxPixels, caps.maxSide);
     if (target.width < header.width || target.height < header.height) {
@@ -61,9 +60,9 @@ async function decodeAtSize(blob: Blob, type: SniffedImageType, header: ImageHea
   return null;
 }
 
-async function rasterize(blob: Blob, bytes: Uint8Array, io: ResolvedImageDeps, caps: { maxPixels: number; maxSide: number }): Promise<OpenedSource> {
+async function rasterize(blob: Blob, io: ResolvedImageDeps, caps: { maxPixels: number; maxSide: number }): Promise<OpenedSource> {
   if (!io.rasterizeSvg) throw undecodable(blob, 'image/svg+xml');
-  const intrinsic = svgIntrinsicSize(new TextDecoder().decode(bytes));
+  const intrinsic = svgIntrinsicSize(await blob.text());
   const size = svgRasterSize(intrinsic, caps);
   let bitmap: BitmapLike;
   try {
