@@ -145,6 +145,12 @@ describe('summarize', () => {
     expect(summary.notes[1]).toBe('Scaled down.');
   });
 
+  it('does not call the PNG that page pixels and screenshots arrive in a conversion', () => {
+    const notes = summarize(normalized({ notes: ['Converted PNG to JPEG.'] }), { via: 'page-pixels' }).notes;
+    expect(notes).toEqual(['Read from the picture as the page shows it.']);
+    expect(summarize(normalized({ notes: ['Converted PNG to JPEG.'] }), { via: 'page-fetch' }).notes).toEqual(['Converted PNG to JPEG.']);
+  });
+
   it('adds nothing for a plain download', () => {
     expect(summarize(normalized(), { via: 'background-fetch', candidate: { url: 'u', reason: 'src' } }).notes).toEqual([]);
   });

@@ -93,7 +93,9 @@ export async function prepareInput(where: PrepSelection, imageId: string, limits
 
 /** The prompt box's description of a prepared image. */
 export function summarize(image: NormalizedImage, acquired: Pick<Acquired, 'via' | 'candidate'>): PreparedSummary {
-  const notes = [...image.notes];
+  // Pixels read from the page or the screen come as PNG whatever the file was: converting them is no news.
+  const drawn = acquired.via === 'screenshot' || acquired.via === 'page-pixels';
+  const notes = image.notes.filter((note) => !(drawn && note.startsWith('Converted PNG')));
   if (acquired.via === 'screenshot') {
     notes.unshift(`The image could not be downloaded, so a screenshot of its visible part was used (${image.sourceWidth}×${image.sourceHeight}).`);
   } else if (acquired.via === 'page-pixels') {

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import pickerCss from '../../components/image-picker.css?inline';
 import boxCss from '../../components/prompt-box.css?inline';
 import { registerPromptScript } from '../../utils/ui/prompt-host';
 import layerCss from './style.css?inline';
@@ -11,6 +12,6 @@ import layerCss from './style.css?inline';
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
-    registerPromptScript(ctx, `${layerCss}\n${boxCss}`);
+    registerPromptScript(ctx, `${layerCss}\n${boxCss}`, pickerCss);
   },
 });

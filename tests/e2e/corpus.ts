@@ -117,16 +117,16 @@ export const CORPUS: readonly CorpusCase[] = [
     page: '/corpus/svg-file.html',
     imageName: 'SVG file test image',
     source: img('vector.svg', 480, 360),
-    expect: sends(480, 360),
-    notes: '`.svg` through `<img>`, 480×360 intrinsic size, opaque: rasterised at its intrinsic size.',
+    expect: sends(1024, 768),
+    notes: '`.svg` through `<img>`, 480×360 intrinsic size, opaque: a vector has no pixel size, so it is rasterised with its long side at 1024 px (the model works at about 1 MP).',
   },
   {
     name: 'inline-svg',
     page: '/corpus/inline-svg.html',
     imageName: 'Inline SVG test image',
     source: { element: 'inline-svg', menu: 'picker', origin: 'page', width: 480, height: 360 },
-    expect: sends(480, 360),
-    notes: 'An `<svg role="img">` element in the page, 480×360: reached through the picker.',
+    expect: sends(1024, 768),
+    notes: 'An `<svg role="img">` element in the page, 480×360: reached through the picker, rasterised like an SVG file (long side 1024 px).',
   },
   {
     name: 'webp',
@@ -212,6 +212,7 @@ export const CORPUS: readonly CorpusCase[] = [
     name: 'under-overlay',
     page: '/corpus/under-overlay.html',
     imageName: 'Test image under an overlay',
+    // Chromium's own image menu sees through a transparent overlay; the picker is what other browsers need.
     source: { ...img('under-overlay.jpg', 480, 360), menu: 'picker' },
     expect: sends(480, 360),
     notes: 'An `<img>` covered by a transparent `<div>`: a right-click hits the div, so it is reached through the picker.',

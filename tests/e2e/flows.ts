@@ -19,6 +19,24 @@ export async function openPromptBox(page: Page, image: Locator): Promise<Locator
   return dialog;
 }
 
+/**
+ * Right-clicks `menuAt` (a spot with the page's own menu, where "Pick an image to edit" sits above
+ * "View page source" and "Inspect"), chooses the picker, clicks `picture` in it (the topmost one when
+ * several are stacked there) and returns the prompt box.
+ */
+export async function pickAndOpenPromptBox(page: Page, picture: Locator, menuAt: Locator): Promise<Locator> {
+  await rightClickImageAndChoose(page, menuAt, { keys: ['Up', 'Up', 'Up', 'Return'] });
+  await expect(page.getByRole('dialog', { name: 'Pick an image to edit' })).toBeVisible();
+  const box = await picture.boundingBox();
+  if (!box) throw new Error('The picture to pick is not visible');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const stacked = page.getByRole('group', { name: 'Images at this point' });
+  if (await stacked.isVisible()) await stacked.getByRole('button').first().click();
+  const dialog = page.getByRole('dialog', { name: 'Edit with Kontext' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 /** Types an instruction into the prompt box and starts the edit with Enter. */
 export async function startEdit(dialog: Locator, instruction: string): Promise<void> {
   await dialog.getByRole('textbox', { name: 'Edit instruction' }).fill(instruction);

@@ -2,6 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ImagePicker } from '../../components/ImagePicker';
 import { PagePrompt } from '../../components/PagePrompt';
 import { PageMessage } from '../messages';
 import type { PixelReadResult } from '../page/image-target';
@@ -10,6 +11,8 @@ import { describeTarget, findClicked, readPixels } from './page-target';
 
 /** Tag name of the element hosting the prompt box's shadow root. */
 export const PROMPT_UI_NAME = 'kontext-prompt';
+/** Tag name of the element hosting the picker's shadow root. */
+export const PICKER_UI_NAME = 'kontext-picker';
 /** Above anything a page can stack (the largest 32-bit z-index). */
 const TOP_Z_INDEX = 2_147_483_647;
 /**
@@ -33,7 +36,7 @@ interface Chosen {
  * event), so in practice a second injection finds the first one already invalidated and replaces it:
  * there is always exactly one listener and one prompt box.
  */
-export function registerPromptScript(ctx: ContentScriptContext, css: string): boolean {
+export function registerPromptScript(ctx: ContentScriptContext, css: string, pickerCss = ''): boolean {
   const globals = globalThis as Globals;
   if (globals[ACTIVE_SCRIPT]?.isValid) return false;
   globals[ACTIVE_SCRIPT] = ctx;
@@ -72,6 +75,25 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string): bo
     ui.mount();
   }
 
+  /** Shows the picker; a picked picture gets the prompt box, Escape leaves without anything. */
+  async function openPicker(token: string): Promise<void> {
+    const mine = ++openings;
+    closeOpened();
+    chosen = undefined;
+    const ui = await createPickerUi(ctx, pickerCss, {
+      onPick: (element) => {
+        // Removed after the click that picked has been dispatched by React, not during it.
+        if (opened === ui) opened = undefined;
+        queueMicrotask(() => ui.remove());
+        void openFor(token, element);
+      },
+      onCancel: () => queueMicrotask(() => ui.remove()),
+    });
+    if (mine !== openings || ctx.isInvalid) return;
+    opened = ui;
+    ui.mount();
+  }
+
   function setHidden(hidden: boolean): Promise<{ ok: true }> {
     const host = opened?.shadowHost;
     // Opacity, not visibility: the instruction keeps its focus and caret while the screenshot is taken.
@@ -85,8 +107,7 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string): bo
       case 'page:open-prompt':
         return openFor(message.token, findClicked(document, message.srcUrl), message.srcUrl).then(() => ({ ok: true }));
       case 'page:pick':
-        // The picker arrives with the next change; until then the page's own menu click is all we have.
-        return openFor(message.token, undefined).then(() => ({ ok: true }));
+        return openPicker(message.token).then(() => ({ ok: true }));
       case 'page:read-pixels':
         if (chosen?.token !== message.token) return Promise.resolve<PixelReadResult>({ error: 'the prompt box was closed' });
         return readPixels(chosen.element);
@@ -120,6 +141,29 @@ function createPromptUi(ctx: ContentScriptContext, css: string, token: string, a
     onMount(container) {
       const root = createRoot(container);
       root.render(<PagePrompt token={token} anchor={anchor} onClose={close} onOpenSettings={openOptions} />);
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+}
+
+function createPickerUi(ctx: ContentScriptContext, css: string, handlers: { onPick(element: Element): void; onCancel(): void }) {
+  return createShadowRootUi<Root>(ctx, {
+    // Starts with "kontext-": the picker never offers our own layers as pictures.
+    name: PICKER_UI_NAME,
+    position: 'modal',
+    zIndex: TOP_Z_INDEX,
+    anchor: document.documentElement,
+    append: 'last',
+    mode: 'open',
+    css,
+    // The page must not see the clicks and keys that pick.
+    isolateEvents: true,
+    onMount(container) {
+      const root = createRoot(container);
+      root.render(<ImagePicker doc={document} onPick={handlers.onPick} onCancel={handlers.onCancel} />);
       return root;
     },
     onRemove(root) {
