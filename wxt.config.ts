@@ -17,6 +17,8 @@ export default defineConfig({
       'clipboardWrite',
       'unlimitedStorage',
       'notifications',
+      // Chrome only: SVG drawing and reduced-size decoding of huge photos need a DOM the worker lacks.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: [
       'https://api.replicate.com/*',
