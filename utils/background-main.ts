@@ -5,7 +5,8 @@ import { isAnyExtensionPageOpen } from './extension-pages';
 import { followFailuresSeenUntil } from './failure-seen-store';
 import { createFinishNotifier } from './finish-notifier';
 import { createContextMenus, requestFromMenuClick } from './context-menus';
-import { createAcquireInput, downloadResult, inputDataUri } from './job-io';
+import { createAcquireInput, downloadResult, inputImage } from './job-io';
+import { inputMaxBytes } from './input-upload';
 import { browserInputPrep } from './input-prep-browser';
 import { createInputPrepService } from './input-prep-service';
 import { getSettings } from './settings-store';
@@ -23,13 +24,16 @@ import type { Job } from './job';
  */
 export function startBackground(): void {
   const now = () => Date.now();
-  const limits = async () => ({ maxPixels: (await getSettings()).maxInputPixels });
+  const limits = async () => {
+    const settings = await getSettings();
+    return { maxPixels: settings.maxInputPixels, maxBytes: await inputMaxBytes(settings.baseUrl) };
+  };
   const prep = createInputPrepService({ now, io: browserInputPrep, limits });
   const jobs = createJobService({
     now,
     random: Math.random,
     newId: () => crypto.randomUUID(),
-    io: { acquireInput: createAcquireInput({ prepare: prep.prepare, limits }), inputDataUri, downloadResult },
+    io: { acquireInput: createAcquireInput({ prepare: prep.prepare, limits }), inputImage, downloadResult },
   });
   const scheduler = createScheduler({
     now,

@@ -1,14 +1,17 @@
 import { browser } from 'wxt/browser';
 import { ApiError } from './api/errors';
 import { acquireImage } from './image/acquire';
-import { blobToDataUri, dataUriToBlob } from './image/data-uri';
+import { dataUriToBlob } from './image/data-uri';
 import { ImageError } from './image/errors';
 import { normalizeImage, type NormalizedImage } from './image/normalize';
 import type { NormalizeLimits } from './image/plan';
 import { createFetchInPage } from './image/page-fetch';
 import { makeThumbnail } from './image/thumbnail';
 import { getJobImage, putJobImage } from './image-store';
+import type { PredictionClient } from './api/client';
 import { preparedImageId } from './input-prep';
+import { DATA_URI_MAX_BYTES, inputReference, markUploadsUnsupported } from './input-upload';
+import { getSettings } from './settings-store';
 import { EXPIRED_SELECTION } from './input-prep-service';
 import type { ImageFacts, Job } from './job';
 import type { PrepareInputResult } from './messages';
@@ -28,8 +31,11 @@ export interface AcquireInputDeps {
 export function createAcquireInput(deps: AcquireInputDeps): (job: Job) => Promise<ImageFacts> {
   return async (job) => {
     const limits = await deps.limits();
-    const sent = job.smallerInput ? await getJobImage(job.id, 'input') : undefined;
-    if (sent) return storeInput(job.id, await normalizeImage(sent, undefined, { ...limits, ...smallerLimits(job) }));
+    const sent = job.smallerInput || job.inlineInput ? await getJobImage(job.id, 'input') : undefined;
+    if (sent) {
+      const inline = job.inlineInput ? { maxBytes: DATA_URI_MAX_BYTES } : {};
+      return storeInput(job.id, await normalizeImage(sent, undefined, { ...limits, ...smallerLimits(job), ...inline }));
+    }
     if (job.source.kind === 'job') {
       const result = await getJobImage(job.source.jobId, 'result');
       if (!result) throw new ApiError('not-found', 'The result this edit starts from was deleted.');
@@ -83,11 +89,11 @@ export function smallerLimits(job: Job): NormalizeLimits | undefined {
   };
 }
 
-/** The stored input image as the data URI the model receives. */
-export async function inputDataUri(job: Job): Promise<string> {
+/** The stored input image as the model receives it: inline, or uploaded when too large to inline. */
+export async function inputImage(job: Job, client: PredictionClient): Promise<string> {
   const blob = await getJobImage(job.id, 'input');
   if (!blob) throw new ApiError('unexpected', 'The prepared image of this edit is missing; retry the edit.');
-  return blobToDataUri(blob);
+  return inputReference(blob, client, async () => markUploadsUnsupported((await getSettings()).baseUrl));
 }
 
 /**

@@ -51,7 +51,9 @@ export type JobEvent =
   | { type: 'CANCEL_REQUESTED' }
   | { type: 'CANCEL_SENT'; prediction: PredictionView }
   | { type: 'CANCEL_FAILED' }
-  | { type: 'RETRY'; seed: number };
+  | { type: 'RETRY'; seed: number }
+  /** The input is too large for a data URI and the endpoint takes no uploads: prepare it again, inline-sized. */
+  | { type: 'INLINE_ONLY' };
 
 /** How many transient failures in a row a step tolerates before the job fails (with Retry offered). */
 export const MAX_TRANSIENT_ATTEMPTS = 8;
@@ -123,6 +125,12 @@ function step(job: Job, event: JobEvent, now: number): Job {
       return {
         ...job, phase: 'acquiring', smallerInput: true, createSentAt: undefined, dueAt: undefined,
         notice: 'The image was too large for the provider; sending a smaller copy.',
+      };
+    case 'INLINE_ONLY':
+      if (job.phase !== 'creating' || job.inlineInput) return job;
+      return {
+        ...job, phase: 'acquiring', inlineInput: true, createSentAt: undefined, dueAt: undefined,
+        notice: 'This endpoint takes no file uploads; sending a smaller copy inline.',
       };
     case 'QUEUED': {
       if (job.phase !== 'creating' || job.createSentAt !== undefined) return job;

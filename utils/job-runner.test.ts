@@ -35,7 +35,7 @@ function worker(client: PredictionClient | undefined, clock = { now: 10_000 }, a
     random: () => 0.5,
     getClient: async () => client,
     acquireInput: async () => image,
-    inputDataUri: async () => 'data:image/jpeg;base64,AAAA',
+    inputImage: async () => 'data:image/jpeg;base64,AAAA',
     downloadResult,
   });
   const runner = createJobRunner({ now: () => clock.now, getJob, updateJob, steps, jobsAhead: async () => ahead });

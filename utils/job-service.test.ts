@@ -19,7 +19,7 @@ function serviceRecordingCreates() {
     now: () => 50_000,
     random: () => 0.5,
     newId: () => 'unused',
-    io: { acquireInput: async () => image, inputDataUri: async () => 'data:image/jpeg;base64,AAAA', downloadResult: async () => image },
+    io: { acquireInput: async () => image, inputImage: async () => 'data:image/jpeg;base64,AAAA', downloadResult: async () => image },
     fetch,
     recordDiagnostic: async () => undefined,
   });

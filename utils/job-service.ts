@@ -17,7 +17,7 @@ export interface JobServiceDeps {
   random: () => number;
   newId: () => string;
   /** Browser IO of the steps (image acquisition, input encoding, output download). */
-  io: Pick<StepDeps, 'acquireInput' | 'inputDataUri' | 'downloadResult'>;
+  io: Pick<StepDeps, 'acquireInput' | 'inputImage' | 'downloadResult'>;
   fetch?: typeof fetch;
   /** Where API exchanges are logged for the Diagnostics section (never the key or image data). */
   recordDiagnostic?: RecordDiagnostic;

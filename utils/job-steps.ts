@@ -1,6 +1,7 @@
 import type { PredictionClient } from './api/client';
 import { isApiError } from './api/errors';
 import { DATA_REMOVED_MESSAGE, type Prediction } from './api/prediction';
+import { UploadsUnsupportedError } from './input-upload';
 import type { ImageFacts, Job } from './job';
 import { eventForError, isRequestTooLarge, toJobError, toPredictionView } from './job-errors';
 import type { JobEvent } from './job-machine';
@@ -17,8 +18,8 @@ export interface StepDeps {
   getClient: () => Promise<PredictionClient | undefined>;
   /** Gets, prepares and stores the job's input image. */
   acquireInput: (job: Job) => Promise<ImageFacts>;
-  /** The stored input image as a data URI. */
-  inputDataUri: (job: Job) => Promise<string>;
+  /** The stored input image as the model's `input_image`: a data URI, or the URL of an upload. */
+  inputImage: (job: Job, client: PredictionClient) => Promise<string>;
   /** Downloads, stores and describes the output. */
   downloadResult: (job: Job, url: string) => Promise<ImageFacts>;
 }
@@ -67,7 +68,13 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
     async create(job, apply) {
       const client = await deps.getClient();
       if (!client) return NO_KEY;
-      const image = await deps.inputDataUri(job);
+      let image: string;
+      try {
+        image = await deps.inputImage(job, client);
+      } catch (error) {
+        if (error instanceof UploadsUnsupportedError) return { type: 'INLINE_ONLY' };
+        return eventForError(error, jitter());
+      }
       // Persisted before the request leaves: if the worker dies while it is in flight, the next
       // start looks for the prediction instead of creating (and billing) a second one.
       if (!(await apply({ type: 'CREATE_SENT' }))) return { type: 'CREATE_SENT' };

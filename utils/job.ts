@@ -93,6 +93,8 @@ export const Job = z.object({
   result: ImageFacts.optional(),
   completedAt: z.number().optional(),
   predictTime: z.number().optional(),
+  /** Set once the endpoint turned out to take no uploads: the input is then prepared to fit a data URI. */
+  inlineInput: z.boolean().optional(),
   /** Set once the provider refused the request as too large: the input is then prepared smaller, once. */
   smallerInput: z.boolean().optional(),
   /**
