@@ -113,4 +113,43 @@ describe('the injected prompt script', () => {
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Open settings' }));
     expect(sent).toContainEqual({ type: 'bg:open-options' });
   });
+
+  it('tells the background about the clicked picture before showing the box', async () => {
+    document.body.innerHTML = '<img src="https://example.com/cat.png" alt="cat">';
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    const described = sent.find((m) => m.type === 'bg:set-target');
+    expect(described).toMatchObject({ type: 'bg:set-target', token: 'tok-1', target: { element: 'img' } });
+    expect(described?.type === 'bg:set-target' && described.target.candidates.map((c) => c.url)).toContain('https://example.com/cat.png');
+  });
+
+  it('shows the picker for "Pick an image to edit", and Escape leaves it without a prompt box', async () => {
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page:pick', token: 'tok-9' }, {}, () => {});
+    const host = document.querySelector<HTMLElement>('kontext-picker');
+    const container = host?.shadowRoot?.lastElementChild;
+    if (!(container instanceof HTMLElement)) throw new Error('no picker on the page');
+    const picker = await within(container).findByRole('dialog', { name: 'Pick an image to edit' });
+    await userEvent.type(picker, '{Escape}');
+    await waitFor(() => expect(document.querySelector('kontext-picker')).toBeNull());
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('hides its layer for the screenshot and shows it again, only for its own token', async () => {
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page:screenshot', token: 'other', phase: 'hide' }, {}, () => {});
+    expect(hosts()[0]?.style.opacity).toBe('');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page:screenshot', token: 'tok-1', phase: 'hide' }, {}, () => {});
+    expect(hosts()[0]?.style.opacity).toBe('0');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page:screenshot', token: 'tok-1', phase: 'show' }, {}, () => {});
+    expect(hosts()[0]?.style.opacity).toBe('');
+  });
+
+  it('answers a pixel request for another click with an error, not pixels', async () => {
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'page:read-pixels', token: 'other' }, {}, () => {});
+    expect(reply).toEqual({ error: 'the prompt box was closed' });
+  });
 });

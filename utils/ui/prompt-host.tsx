@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -126,9 +127,14 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string, pic
   return true;
 }
 
-function createPromptUi(ctx: ContentScriptContext, css: string, token: string, anchor: () => DOMRect | undefined, close: () => void) {
+/**
+ * A React tree in its own open shadow root over the whole page: page CSS cannot restyle it, and with
+ * `isolateEvents` the page's own shortcuts (j/k, /, s…) never see the keys and clicks meant for it.
+ * Named "kontext-…", which the picker never offers as a picture.
+ */
+function createLayerUi(ctx: ContentScriptContext, name: string, css: string, content: ReactNode) {
   return createShadowRootUi<Root>(ctx, {
-    name: PROMPT_UI_NAME,
+    name,
     position: 'modal',
     zIndex: TOP_Z_INDEX,
     // The root element rather than <body>: a transformed body would capture position: fixed.
@@ -136,11 +142,10 @@ function createPromptUi(ctx: ContentScriptContext, css: string, token: string, a
     append: 'last',
     mode: 'open',
     css,
-    // Keys typed in the box must not reach the page's own shortcuts (j/k, /, s…).
     isolateEvents: true,
     onMount(container) {
       const root = createRoot(container);
-      root.render(<PagePrompt token={token} anchor={anchor} onClose={close} onOpenSettings={openOptions} />);
+      root.render(content);
       return root;
     },
     onRemove(root) {
@@ -149,27 +154,12 @@ function createPromptUi(ctx: ContentScriptContext, css: string, token: string, a
   });
 }
 
+function createPromptUi(ctx: ContentScriptContext, css: string, token: string, anchor: () => DOMRect | undefined, close: () => void) {
+  return createLayerUi(ctx, PROMPT_UI_NAME, css, <PagePrompt token={token} anchor={anchor} onClose={close} onOpenSettings={openOptions} />);
+}
+
 function createPickerUi(ctx: ContentScriptContext, css: string, handlers: { onPick(element: Element): void; onCancel(): void }) {
-  return createShadowRootUi<Root>(ctx, {
-    // Starts with "kontext-": the picker never offers our own layers as pictures.
-    name: PICKER_UI_NAME,
-    position: 'modal',
-    zIndex: TOP_Z_INDEX,
-    anchor: document.documentElement,
-    append: 'last',
-    mode: 'open',
-    css,
-    // The page must not see the clicks and keys that pick.
-    isolateEvents: true,
-    onMount(container) {
-      const root = createRoot(container);
-      root.render(<ImagePicker doc={document} onPick={handlers.onPick} onCancel={handlers.onCancel} />);
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-    },
-  });
+  return createLayerUi(ctx, PICKER_UI_NAME, css, <ImagePicker doc={document} onPick={handlers.onPick} onCancel={handlers.onCancel} />);
 }
 
 /**
