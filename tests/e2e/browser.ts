@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { testDisplayEnv } from './x-display';
 
 /** The production build the tests load (`npm run build`); E2E_EXTENSION_DIR overrides it. */
 export const EXTENSION_DIR = path.resolve(process.env.E2E_EXTENSION_DIR ?? path.join(import.meta.dirname, '../../.output/chrome-mv3'));
@@ -61,7 +62,7 @@ export interface ReusedProfile {
 }
 
 /**
- * Launches Chromium (headed: run under Xvfb, see scripts/test-e2e.sh) with the extension loaded.
+ * Launches Chromium (headed, on this worker's X display: see x-display.ts) with the extension loaded.
  * `ports` routes the production hosts to the local double; null leaves them real (the demo with a real token).
  */
 export async function launchExtensionBrowser(
@@ -81,6 +82,8 @@ export async function launchExtensionBrowser(
       executablePath: chromiumPath(),
       // Headed: only a real window gets Chromium's native context menu (opened with xdotool).
       headless: false,
+      // The display xdotool clicks on (each Playwright worker has its own Xvfb).
+      env: testDisplayEnv(),
       viewport: null,
       args: [
         `--disable-extensions-except=${extensionDir}`,

@@ -4,7 +4,8 @@
  *   import { expect, test } from './fixtures';
  *   test('edits an image', async ({ page, site, api, serviceWorker, openPopup }) => { ... });
  *
- * Every test gets its own API double, static site, Chromium profile and downloads folder.
+ * Every test gets its own API double, static site, Chromium profile and downloads folder; every worker its
+ * own X display (Xvfb), so workers can run side by side, each clicking with its own pointer.
  */
 import { test as base } from '@playwright/test';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
@@ -15,6 +16,7 @@ import type { ExtensionBrowser } from './browser';
 import { claimTab, openExtensionPage, stopServiceWorker, waitForExtensionId, wakeServiceWorker } from './extension';
 import { startStaticSite } from './static-site';
 import type { StaticSite } from './static-site';
+import { startXvfb, useTestDisplay } from './x-display';
 
 export { expect } from '@playwright/test';
 export { rightClickImageAndChoose, screenPointOf } from './right-click';
@@ -45,8 +47,35 @@ export interface ExtensionFixtures {
   downloadsDir: string;
 }
 
+/** Fixtures shared by all tests of one Playwright worker. */
+export interface WorkerFixtures {
+  /**
+   * The worker's X display (DISPLAY value): its own Xvfb, or with E2E_REAL_DISPLAY=1 the existing
+   * $DISPLAY (a developer watching; one worker only, as there is one pointer).
+   */
+  xDisplay: string;
+}
+
 /** Playwright's `test` with the extension loaded in headed Chromium against the local double. */
-export const test = base.extend<ExtensionFixtures>({
+export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
+  xDisplay: [
+    async ({}, use, workerInfo) => {
+      if (process.env.E2E_REAL_DISPLAY === '1') {
+        const display = process.env.DISPLAY;
+        if (!display) throw new Error('E2E_REAL_DISPLAY=1 needs DISPLAY to be set.');
+        if (workerInfo.config.workers > 1) throw new Error('E2E_REAL_DISPLAY=1 needs one worker: the workers would share one pointer.');
+        await use(display);
+        return;
+      }
+      const xvfb = await startXvfb();
+      useTestDisplay(xvfb.display);
+      await use(xvfb.display);
+      useTestDisplay(undefined);
+      await xvfb.stop();
+    },
+    { scope: 'worker' },
+  ],
+
   apiOptions: [{}, { option: true }],
 
   api: async ({ apiOptions }, use) => {
@@ -61,7 +90,8 @@ export const test = base.extend<ExtensionFixtures>({
     await site.close();
   },
 
-  extensionBrowser: async ({ api }, use) => {
+  // Depends on xDisplay so the worker's display is up (and used by launch and xdotool) before the launch.
+  extensionBrowser: async ({ api, xDisplay: _display }, use) => {
     const browser = await launchExtensionBrowser({ apiPort: api.apiPort, filesPort: api.filesPort });
     await use(browser);
     await browser.close();

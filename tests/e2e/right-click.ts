@@ -1,13 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { testDisplayEnv } from './x-display';
 
 const run = promisify(execFile);
 
-/** Runs xdotool on the X display the browser uses (DISPLAY, set by xvfb-run). */
+/** Runs xdotool on the X display the browser uses (this worker's own Xvfb, see x-display.ts). */
 async function xdotool(...args: string[]): Promise<string> {
   // A timeout because `mousemove --sync` can wait forever when the pointer does not move.
-  const { stdout } = await run('xdotool', args, { timeout: 5_000 });
+  const { stdout } = await run('xdotool', args, { timeout: 5_000, env: testDisplayEnv() });
   return stdout;
 }
 
@@ -56,7 +57,7 @@ export interface ChooseOptions {
 /**
  * Right-clicks `target` with the real mouse (xdotool) so Chromium opens its native context menu, then
  * chooses our item with the keyboard. Unlike dispatching the menu event, this grants `activeTab` exactly as
- * a user's click does. Needs a headed browser on an X display (scripts/test-e2e.sh provides Xvfb).
+ * a user's click does. Needs a headed browser on an X display (the worker fixture starts an Xvfb).
  */
 export async function rightClickImageAndChoose(page: Page, target: Locator, options: ChooseOptions = {}): Promise<void> {
   const { keys = ['e'], menuDelayMs = 500 } = options;
