@@ -3,6 +3,10 @@
 import { closeExtensionPages, jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
 import { expect, test, waitForMenuReady } from './fixtures';
 
+// The running badge is checked while the job runs: the double's default 1.5 s job can finish before a
+// busy machine (two workers on two cores) gets to look, so the job takes long enough to be seen.
+test.use({ apiOptions: { timing: { startingMs: 300, processingMs: 6_000 } } });
+
 test('an edit that finishes with every extension page closed is announced', async ({ page, site, api, openOptions, serviceWorker, context }) => {
   await waitForMenuReady(await serviceWorker());
   await (await saveApiKey(openOptions, 'r8_test_valid')).close();
