@@ -73,17 +73,61 @@ export async function wakeServiceWorker(context: BrowserContext, extensionId: st
 /**
  * Stops the extension's service worker like Chrome does after 30 s idle: its in-flight fetches and
  * timers die with it. Resolves once the worker is gone; the next event starts a fresh one.
+ *
+ * The extension's own events can start a fresh worker at once (an alarm due that very moment), so
+ * "no worker running" may never be seen: a running worker that started after the close counts as
+ * stopped and started again. A close that left the old instance running is sent again.
  */
-export async function stopServiceWorker(context: BrowserContext, extensionId: string): Promise<void> {
+export async function stopServiceWorker(context: BrowserContext, extensionId: string, timeout = 10_000): Promise<void> {
+  const closedAt = Date.now();
+  const deadline = closedAt + timeout;
+  let seen = '';
+  while (Date.now() < deadline) {
+    if ((await closeServiceWorkerTargets(context, extensionId)) === 0) return;
+    const sent = Date.now();
+    while (Date.now() - sent < 2_000 && Date.now() < deadline) {
+      const running = await serviceWorkerTargets(context, extensionId);
+      if (running.length === 0) return;
+      const startedAt = await startOfRunningWorker(context, extensionId);
+      if (startedAt !== undefined && startedAt > closedAt) return;
+      seen = `${running.length} worker target(s) running, started ${startedAt === undefined ? '(no answer)' : `${closedAt - startedAt} ms before the stop`}`;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`Timed out after ${timeout} ms waiting until the service worker stopped: ${seen}`);
+}
+
+/** Asks Chrome to stop every running instance of the worker; returns how many there were. */
+async function closeServiceWorkerTargets(context: BrowserContext, extensionId: string): Promise<number> {
   const targets = await serviceWorkerTargets(context, extensionId);
-  if (targets.length === 0) return;
+  if (targets.length === 0) return 0;
   const cdp = await openBrowserCdp(context);
   try {
-    for (const target of targets) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    // A target that went away meanwhile makes closeTarget fail: that is the outcome wanted.
+    for (const target of targets) await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
   } finally {
     await cdp.detach();
   }
-  await pollUntil(async () => (await serviceWorkerTargets(context, extensionId)).length === 0, 'the service worker stopped');
+  return targets.length;
+}
+
+/** When the running worker instance started (epoch ms, its `performance.timeOrigin`), if it answers. */
+async function startOfRunningWorker(context: BrowserContext, extensionId: string): Promise<number | undefined> {
+  try {
+    const worker = await currentServiceWorker(context, extensionId, 1_000);
+    return await withTimeout(worker.evaluate(() => performance.timeOrigin), 1_000);
+  } catch {
+    // Not answering: still stopping, or starting.
+    return undefined;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -11,10 +11,10 @@ import { expectEachJobDoneOnce } from './done-once';
 import { createStopper, providerView, readStoredJob, stopPointOf, waitUntil, type StopPoint, type StopRecord } from './stop-points';
 
 /** How long the page's images (so the job's own fetch of them) take: a window to stop the acquiring in. */
-const IMAGE_DELAY_MS = 600;
+const IMAGE_DELAY_MS = 1_500;
 const OUTPUT = { method: 'GET', path: '/xezq/' };
 /** The first download of each output is held (a window to stop in), the next one briefly. */
-const OUTPUT_FAULTS: Fault[] = [{ match: OUTPUT, delayMs: 1_000 }, { match: OUTPUT, delayMs: 300 }];
+const OUTPUT_FAULTS: Fault[] = [{ match: OUTPUT, delayMs: 2_000 }, { match: OUTPUT, delayMs: 300 }];
 /** The provider's list, where a job whose create answer was lost looks for its prediction. */
 const LIST = { method: 'GET', path: /^\/v1\/predictions(\?|$)/ };
 
@@ -117,7 +117,7 @@ function expectStopsCovered(log: StopRecord[], points: StopPoint[], min: number)
 
 test.describe('against Replicate with sync mode', () => {
   // The create holds until the output exists, long enough to be stopped, recovered and polled after.
-  test.use({ apiOptions: { timing: { startingMs: 200, processingMs: 4_000 } } });
+  test.use({ apiOptions: { timing: { startingMs: 200, processingMs: 8_000 } } });
 
   test('jobs stopped while acquiring, during the create, while recovering, between polls and around the download each finish once', async ({ page, site, api, openOptions, openPopup, serviceWorker, stopServiceWorker }) => {
     test.setTimeout(90_000);
@@ -149,7 +149,7 @@ test.describe('against Replicate with sync mode', () => {
 test.describe('against an endpoint without sync mode, one edit at a time', () => {
   // The create is answered at once and the job polls, so most of its life is spent between polls.
   // The first edit runs long enough for the second to be started and queued meanwhile.
-  test.use({ apiOptions: { maxPreferWaitSeconds: 0, timing: { startingMs: 200, processingMs: 8_500 } } });
+  test.use({ apiOptions: { maxPreferWaitSeconds: 0, timing: { startingMs: 200, processingMs: 10_000 } } });
 
   test('jobs stopped while acquiring, waiting for their turn, between polls and around the download each finish once', async ({ page, site, api, openOptions, openPopup, serviceWorker, stopServiceWorker }) => {
     test.setTimeout(90_000);
@@ -159,7 +159,7 @@ test.describe('against an endpoint without sync mode, one edit at a time', () =>
     for (const fault of OUTPUT_FAULTS) run.api.injectFault(fault);
     await startAndStop(run, 'Picture 1', first);
     await stopBetweenPolls(run, first, 1);
-    run.api.setTiming({ processingMs: 4_000 });
+    run.api.setTiming({ processingMs: 7_000 });
 
     // A second edit arrives while the first holds the only slot: stopped while it fetches its image,
     // then while it waits in line, it must still get its turn.
