@@ -36,6 +36,10 @@ test('edits a right-clicked image and saves and copies the result', async ({ pag
   await item.getByRole('button', { name: 'Save' }).click();
   const file = await waitForDownload(downloadsDir, { name: /^kontext-make-it-black-and-white-\d{8}-\d{6}\.png$/ });
   expect([...file.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  // Provenance travels with the file: the instruction and the model as PNG text.
+  const text = Buffer.from(file.bytes).toString('latin1');
+  expect(text).toContain('iTXtDescription\0\0\0\0\0make it black and white');
+  expect(text).toContain('iTXtSoftware\0\0\0\0\0Edit with Kontext (black-forest-labs/flux-kontext-pro)');
 
   await item.getByRole('button', { name: 'Copy' }).click();
   await expect(item.getByText('Copied')).toBeVisible();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { makeJob } from './testing/make-job';
-import { MISSING_RESULT_MESSAGE, copyResult, saveResult, type ResultDeps } from './result-actions';
+import { MISSING_RESULT_MESSAGE, copyResult, provenanceOf, saveResult, type ResultDeps } from './result-actions';
 
 function fakeDeps(blob: Blob | undefined): ResultDeps {
   return {
@@ -14,6 +14,15 @@ function fakeDeps(blob: Blob | undefined): ResultDeps {
 }
 
 describe('saveResult', () => {
+  it('records where the result came from: the image address, or the page for a page-made one', () => {
+    const date = new Date(0);
+    const fromImage = makeJob({ source: { kind: 'page', srcUrl: 'https://cdn.example/cat.png', pageUrl: 'https://example.org/' } });
+    expect(provenanceOf(fromImage, date)).toEqual({ prompt: fromImage.prompt, model: fromImage.model, sourceUrl: 'https://cdn.example/cat.png', date });
+    const fromBlob = makeJob({ source: { kind: 'page', srcUrl: 'blob:https://example.org/1234', pageUrl: 'https://example.org/' } });
+    expect(provenanceOf(fromBlob, date).sourceUrl).toBe('https://example.org/');
+    expect(provenanceOf(makeJob({ source: { kind: 'job', jobId: 'j0' } }), date).sourceUrl).toBeUndefined();
+  });
+
   it('downloads the stored result under a name made of the prompt and completion time, without asking', async () => {
     const job = makeJob({ phase: 'done', prompt: 'Add a red hat', completedAt: new Date(2025, 2, 4, 13, 14, 15).getTime() });
     const deps = fakeDeps(new Blob(['jpeg'], { type: 'image/jpeg' }));

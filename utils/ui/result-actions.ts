@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getJobImage } from '../image-store';
 import type { Job } from '../job';
+import { withProvenance, type Provenance } from '../image/provenance';
 import { resultFileName } from './file-name';
 import { toPng } from './to-png';
 
@@ -32,10 +33,22 @@ async function resultOf(job: Job, deps: ResultDeps): Promise<Blob> {
   return blob;
 }
 
-/** Downloads a job's result as `kontext-<prompt>-<date>.<ext>`, without a Save As dialog. */
+/** Where a result came from, as the saved file records it. */
+export function provenanceOf(job: Job, date: Date): Provenance {
+  const source = job.source.kind === 'page' ? job.source : undefined;
+  // A page-made address (blob:, data:) means nothing outside this browser: name the page instead.
+  const sourceUrl = source?.srcUrl && /^https?:/i.test(source.srcUrl) ? source.srcUrl : source?.pageUrl;
+  return { prompt: job.prompt, model: job.model, sourceUrl, date };
+}
+
+/**
+ * Downloads a job's result as `kontext-<prompt>-<date>.<ext>`, without a Save As dialog, with its
+ * provenance (prompt, model, source, date) written into the file.
+ */
 export async function saveResult(job: Job, deps: ResultDeps = browserResultDeps): Promise<string> {
-  const blob = await resultOf(job, deps);
-  const filename = resultFileName(job.prompt, new Date(job.completedAt ?? deps.now()), blob.type, job.input.output_format);
+  const date = new Date(job.completedAt ?? deps.now());
+  const blob = await withProvenance(await resultOf(job, deps), provenanceOf(job, date));
+  const filename = resultFileName(job.prompt, date, blob.type, job.input.output_format);
   const url = URL.createObjectURL(blob);
   try {
     await deps.download({ url, filename, saveAs: false });
