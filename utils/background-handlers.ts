@@ -12,11 +12,11 @@ import { EXPIRED_SELECTION, type InputPrepService } from './input-prep-service';
 import { getSelection, updateSelection, type PreparedSummary } from './selection-store';
 import { ALL_SITES } from './ui/site-access';
 import { storage } from 'wxt/utils/storage';
+import { getSettings } from './settings-store';
+import type { JobSource } from './job';
 
 /** Set once the prompt box has offered access to all sites (it offers it once). */
 const siteAccessOffered = storage.defineItem<boolean>('local:siteAccessOffered', { fallback: false });
-import { getSettings } from './settings-store';
-import type { JobSource } from './job';
 
 /** Resolves what an edit starts from; a selection must belong to the asking tab when a tab asks. */
 async function resolveSource(source: EditSource, senderTabId: number | undefined, now: number): Promise<JobSource | string> {
@@ -48,8 +48,8 @@ async function shouldOfferSiteAccess(summary: PreparedSummary, candidates: reado
 /** What an edit of an earlier result sends: that result, as it is stored. */
 async function resultSummary(jobId: string): Promise<PrepareInputResult> {
   const job = await getJob(jobId);
-  const thumb = await getJobImage(jobId, 'result-thumb');
   if (job?.phase !== 'done' || !job.result) return { ok: false, message: 'That result no longer exists.' };
+  const thumb = await getJobImage(jobId, 'result-thumb');
   const { width, height, bytes, type } = job.result;
   return {
     ok: true,

@@ -5,7 +5,7 @@ import { ImageError } from './image/errors';
 import { normalizeImage } from './image/normalize';
 import { createFetchInPage } from './image/page-fetch';
 import { cropScreenshot } from './image/screenshot-crop';
-import { storeInput } from './job-io';
+import { storeInput } from './input-images';
 import type { InputPrepDeps, PrepSelection } from './input-prep';
 import type { PageMessage } from './messages';
 import type { PageImageTarget, PixelReadResult } from './page/image-target';
@@ -44,14 +44,17 @@ async function screenshot(where: PrepSelection, target: PageImageTarget): Promis
   return cropScreenshot(blob, target);
 }
 
+/** Steps 1–2 of the chain for one URL: data: decode, background fetch, fetch in the page. */
+export function downloadPicture(url: string, where: { tabId?: number; frameId?: number; pageUrl?: string }) {
+  return acquireImage(
+    { url, tabId: where.tabId, frameId: where.frameId, pageUrl: where.pageUrl },
+    { fetch: (input, init) => fetch(input, init), fetchInPage: createFetchInPage(browser.scripting) },
+  );
+}
+
 /** The input preparation chain's IO in the browser (see input-prep.ts). */
 export const browserInputPrep: InputPrepDeps = {
-  async acquireUrl(url, where) {
-    return acquireImage(
-      { url, tabId: where.tabId, frameId: where.frameId, pageUrl: where.pageUrl },
-      { fetch: (input, init) => fetch(input, init), fetchInPage: createFetchInPage(browser.scripting) },
-    );
-  },
+  acquireUrl: downloadPicture,
   readPixels,
   screenshot,
   normalize: (blob, limits) => normalizeImage(blob, undefined, limits),

@@ -1,20 +1,20 @@
-import { browser } from 'wxt/browser';
 import { ApiError } from './api/errors';
-import { acquireImage } from './image/acquire';
 import { dataUriToBlob } from './image/data-uri';
 import { ImageError } from './image/errors';
-import { normalizeImage, type NormalizedImage } from './image/normalize';
+import { normalizeImage } from './image/normalize';
 import type { NormalizeLimits } from './image/plan';
-import { createFetchInPage } from './image/page-fetch';
 import { makeThumbnail } from './image/thumbnail';
 import { getJobImage, putJobImage } from './image-store';
 import type { PredictionClient } from './api/client';
 import { preparedImageId } from './input-prep';
+import { downloadPicture } from './input-prep-browser';
+import { storeInput } from './input-images';
 import { DATA_URI_MAX_BYTES, inputReference, markUploadsUnsupported } from './input-upload';
 import { getSettings } from './settings-store';
 import { EXPIRED_SELECTION } from './input-prep-service';
 import type { ImageFacts, Job } from './job';
 import type { PrepareInputResult } from './messages';
+import type { PreparedSummary } from './selection-store';
 
 /** What acquireInput needs besides the browser: the prepared inputs of menu clicks. */
 export interface AcquireInputDeps {
@@ -43,35 +43,21 @@ export function createAcquireInput(deps: AcquireInputDeps): (job: Job) => Promis
     }
     if (job.source.token) {
       const prepared = await deps.prepare(job.source.token);
-      if (prepared.ok) return takePrepared(job.id, preparedImageId(job.source.token));
+      if (prepared.ok) return takePrepared(job.id, preparedImageId(job.source.token), prepared.summary);
       // An expired prompt box (a Retry hours later) can still download by URL; any other failure stands.
       if (prepared.message !== EXPIRED_SELECTION || !job.source.srcUrl) throw new ImageError('unreachable', prepared.message);
     }
     if (!job.source.srcUrl) throw new ImageError('unreachable', 'The picture is no longer on hand; pick it on the page again.');
-    const { srcUrl, tabId, frameId, pageUrl } = job.source;
-    const { blob } = await acquireImage(
-      { url: srcUrl, tabId, frameId, pageUrl },
-      { fetch: (input, init) => fetch(input, init), fetchInPage: createFetchInPage(browser.scripting) },
-    );
+    const { blob } = await downloadPicture(job.source.srcUrl, job.source);
     return storeInput(job.id, await normalizeImage(blob, undefined, limits));
   };
 }
 
-/** Stores a prepared image (and its thumbnail) as the input of `imageId` (a job, or a prepared selection). */
-export async function storeInput(imageId: string, normalized: Pick<NormalizedImage, 'blob' | 'width' | 'height' | 'type'>): Promise<ImageFacts> {
-  const size = { width: normalized.width, height: normalized.height };
-  await putJobImage(imageId, 'input', normalized.blob, size);
-  await putJobImage(imageId, 'input-thumb', await makeThumbnail(normalized.blob));
-  return { ...size, bytes: normalized.blob.size, type: normalized.type };
-}
-
-/** Moves a selection's prepared input to the job. */
-async function takePrepared(jobId: string, preparedId: string): Promise<ImageFacts> {
+/** Copies a selection's prepared input (described by its summary) to the job. */
+async function takePrepared(jobId: string, preparedId: string, summary: PreparedSummary): Promise<ImageFacts> {
   const [input, thumb] = await Promise.all([getJobImage(preparedId, 'input'), getJobImage(preparedId, 'input-thumb')]);
   if (!input) throw new ImageError('unreachable', 'The prepared image is missing; right-click the image and try again.');
-  const bitmap = await createImageBitmap(input);
-  const size = { width: bitmap.width, height: bitmap.height };
-  bitmap.close();
+  const size = { width: summary.width, height: summary.height };
   await putJobImage(jobId, 'input', input, size);
   await putJobImage(jobId, 'input-thumb', thumb ?? (await makeThumbnail(input)));
   return { ...size, bytes: input.size, type: input.type };
