@@ -4,7 +4,7 @@ import { jobIdFromHash } from '../utils/ui/focused-job';
 import { openOptionsPage } from '../utils/ui/open-options';
 import { useMarkFailuresSeen } from '../utils/ui/use-failures-seen';
 import { useHasKey } from '../utils/ui/use-has-key';
-import { useJobs } from '../utils/ui/use-jobs';
+import { useEdits } from '../utils/ui/use-edits';
 import { EditAgainDialog } from './EditAgainDialog';
 import { EmptyState } from './EmptyState';
 import { JobList } from './JobList';
@@ -12,7 +12,8 @@ import { KeyBanner } from './KeyBanner';
 
 /** The toolbar popup: renders what storage says about the jobs and sends commands; owns no job state. */
 export function PopupApp() {
-  const jobs = useJobs();
+  const edits = useEdits();
+  const jobs = edits?.all;
   const hasKey = useHasKey();
   const [editing, setEditing] = useState<string>();
   const closeEditor = useCallback(() => setEditing(undefined), []);

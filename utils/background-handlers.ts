@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { testConnection } from './connection-check';
 import { markFailuresSeen } from './failure-seen-store';
-import { getJob } from './job-store';
+import { findJob } from './history/find-job';
+import { clearHistory } from './history/history-store';
 import type { JobService } from './job-service';
 import type { Handlers } from './message-router';
 import type { EditSource, PrepareInputResult, PromptContext } from './messages';
@@ -21,7 +22,7 @@ const siteAccessOffered = storage.defineItem<boolean>('local:siteAccessOffered',
 /** Resolves what an edit starts from; a selection must belong to the asking tab when a tab asks. */
 async function resolveSource(source: EditSource, senderTabId: number | undefined, now: number): Promise<JobSource | string> {
   if (source.kind === 'job') {
-    const job = await getJob(source.jobId);
+    const job = await findJob(source.jobId);
     return job?.phase === 'done' ? { kind: 'job', jobId: job.id } : 'That result no longer exists.';
   }
   const selection = await getSelection(source.token, now);
@@ -47,7 +48,7 @@ async function shouldOfferSiteAccess(summary: PreparedSummary, candidates: reado
 
 /** What an edit of an earlier result sends: that result, as it is stored. */
 async function resultSummary(jobId: string): Promise<PrepareInputResult> {
-  const job = await getJob(jobId);
+  const job = await findJob(jobId);
   if (job?.phase !== 'done' || !job.result) return { ok: false, message: 'That result no longer exists.' };
   const thumb = await getJobImage(jobId, 'result-thumb');
   const { width, height, bytes, type } = job.result;
@@ -109,5 +110,6 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
     'bg:retry-job': async ({ jobId }) => ({ ok: await jobs.retry(jobId) }),
     'bg:test-connection': async ({ baseUrl, apiKey }) => testConnection(baseUrl, apiKey),
     'bg:failures-seen': () => markFailuresSeen(now),
+    'bg:clear-history': async () => ({ ok: true, deleted: await clearHistory() }),
   };
 }

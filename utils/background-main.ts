@@ -17,6 +17,8 @@ import { createMessageListener } from './message-router';
 import { openPromptBox } from './prompt-launcher';
 import { createScheduler, JOBS_ALARM } from './scheduler';
 import type { Job } from './job';
+import { archiveFinishedJobs, isReadyToArchive } from './history/archive';
+import { createSerialQueue } from './serial-queue';
 
 /**
  * Everything the background does, wired. Listeners are registered synchronously, first thing, so an
@@ -58,9 +60,17 @@ export function startBackground(): void {
     },
   });
 
+  // One pass at a time; a change arriving meanwhile is looked at by the next pass.
+  const archive = createSerialQueue();
   const onJobsChanged = (list: Job[]) => {
     badge.setJobs(list);
     void notifier.onJobsChanged(list);
+    if (list.some(isReadyToArchive)) {
+      void archive(async () => archiveFinishedJobs(await getJobs(), now())).catch((error: unknown) => {
+        // The jobs stay in the live list, nothing is lost; the next change tries again.
+        console.warn('Edit with Kontext: could not move finished edits to the history.', error);
+      });
+    }
     void scheduler.rearm(list);
     void jobs.runQueue(list);
   };

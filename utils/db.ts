@@ -6,7 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
  * can read. That makes it the place for the API key and for image bytes.
  */
 export const DB_NAME = 'edit-with-kontext';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Image bytes as stored: an ArrayBuffer (structured-clones everywhere) with its MIME type. */
 export interface StoredImage {
@@ -16,9 +16,11 @@ export interface StoredImage {
   height?: number;
 }
 
-interface KontextDb extends DBSchema {
+export interface KontextDb extends DBSchema {
   secrets: { key: string; value: string };
   images: { key: string; value: StoredImage };
+  /** Finished edits (history/history-store.ts): records of any version, read through its upgrade. */
+  history: { key: string; value: Record<string, unknown>; indexes: { createdAt: number; treeId: string } };
 }
 
 let opening: Promise<IDBPDatabase<KontextDb>> | undefined;
@@ -29,7 +31,17 @@ export function openKontextDb(): Promise<IDBPDatabase<KontextDb>> {
     upgrade(db) {
       if (!db.objectStoreNames.contains('secrets')) db.createObjectStore('secrets');
       if (!db.objectStoreNames.contains('images')) db.createObjectStore('images');
+      if (!db.objectStoreNames.contains('history')) {
+        const history = db.createObjectStore('history', { keyPath: 'id' });
+        history.createIndex('createdAt', 'createdAt');
+        history.createIndex('treeId', 'treeId');
+      }
     },
+  }).catch((error: unknown) => {
+    // A newer build already upgraded the database (the user went back a version): open it as it is.
+    // Its stores are a superset of ours, and records we cannot read are kept, not dropped.
+    if (error instanceof DOMException && error.name === 'VersionError') return openDB<KontextDb>(DB_NAME);
+    throw error;
   }).catch((error: unknown) => {
     opening = undefined;
     throw error;

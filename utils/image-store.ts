@@ -22,12 +22,18 @@ export async function getJobImage(jobId: string, role: ImageRole): Promise<Blob 
   return record ? new Blob([record.bytes], { type: record.type }) : undefined;
 }
 
+export const IMAGE_ROLES: readonly ImageRole[] = ['input', 'result', 'input-thumb', 'result-thumb'];
+
+/** The keys of every picture a job may have. */
+export function imageKeys(jobId: string): string[] {
+  return IMAGE_ROLES.map((role) => imageKey(jobId, role));
+}
+
 /** Deletes every picture of a job. */
 export async function deleteJobImages(jobId: string): Promise<void> {
   const db = await openKontextDb();
   const tx = db.transaction('images', 'readwrite');
-  const roles: ImageRole[] = ['input', 'result', 'input-thumb', 'result-thumb'];
-  await Promise.all([...roles.map((role) => tx.store.delete(imageKey(jobId, role))), tx.done]);
+  await Promise.all([...imageKeys(jobId).map((key) => tx.store.delete(key)), tx.done]);
 }
 
 /** Ids of every stored picture whose id starts with `prefix` (e.g. the prepared inputs of menu clicks). */

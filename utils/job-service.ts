@@ -1,5 +1,6 @@
 import { createPredictionClient, type PredictionClient } from './api/client';
 import { appendDiagnostic } from './diagnostics';
+import { deleteHistoryEntry } from './history/history-store';
 import { deleteJobImages } from './image-store';
 import { isFinished, JOB_SCHEMA_VERSION, type Job, type JobSource } from './job';
 import { transition, type JobEvent } from './job-machine';
@@ -116,10 +117,13 @@ export function createJobService(deps: JobServiceDeps) {
       return job !== undefined;
     },
 
-    /** Deletes a job and its images; a running one is canceled at the provider first (best effort). */
+    /**
+     * Deletes a job and its images; a running one is canceled at the provider first (best effort).
+     * A finished edit is in the history: it goes from there, its later versions kept.
+     */
     async remove(id: string): Promise<boolean> {
       const job = await getJob(id);
-      if (!job) return false;
+      if (!job) return deleteHistoryEntry(id);
       if (!isFinished(job) && job.predictionId) {
         const client = await getClient();
         await client?.cancelPrediction(job.predictionId).catch(() => undefined);

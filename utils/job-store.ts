@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { createSerialQueue } from './serial-queue';
 import { Job, JOB_VERSIONING } from './job';
 import { upgradeRecord, type RecordVersioning } from './record-version';
@@ -62,12 +62,21 @@ export function watchJobs(callback: (jobs: Job[]) => void): () => void {
 // One read-modify-write at a time, so updates made in the same instant are all kept.
 const serialized = createSerialQueue();
 
+/** Another storage.local value written in the same write as the job list (one change event for both). */
+export interface AlongsideWrite {
+  item: WxtStorageItem<number, Record<string, unknown>>;
+  next: (value: number) => number;
+}
+
 /** Runs `change` on the stored jobs and writes the result back, with the kept records after them. */
-function rewrite(change: (jobs: Job[]) => Job[] | undefined): Promise<void> {
+function rewrite(change: (jobs: Job[]) => Job[] | undefined, alongside?: AlongsideWrite): Promise<void> {
   return serialized(async () => {
     const { jobs, kept } = readStoredJobs(await jobsItem.getValue());
     const next = change(jobs);
-    if (next) await jobsItem.setValue([...next, ...kept]);
+    if (!next) return;
+    if (!alongside) return jobsItem.setValue([...next, ...kept]);
+    const value = alongside.next(await alongside.item.getValue());
+    await storage.setItems([{ item: jobsItem, value: [...next, ...kept] }, { item: alongside.item, value }]);
   });
 }
 
@@ -96,4 +105,12 @@ export async function updateJob(id: string, change: (job: Job) => Job): Promise<
 /** Removes a job record. */
 export function removeJob(id: string): Promise<void> {
   return rewrite((jobs) => jobs.filter((job) => job.id !== id));
+}
+
+/**
+ * Removes job records and, in the same storage write, updates another value: the history's revision
+ * when jobs move to the history, so a page sees them leave the list and arrive in the history at once.
+ */
+export function removeJobsAlongside(ids: ReadonlySet<string>, alongside: AlongsideWrite): Promise<void> {
+  return rewrite((jobs) => (jobs.some((job) => ids.has(job.id)) ? jobs.filter((job) => !ids.has(job.id)) : undefined), alongside);
 }

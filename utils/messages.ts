@@ -46,6 +46,8 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:test-connection'), baseUrl: z.string().max(2000), apiKey: z.string().max(1000) }),
   /** The popup is showing the job list: failures until now are seen (the badge leaves its error colour). */
   z.object({ type: z.literal('bg:failures-seen') }),
+  /** Delete every finished edit of the history and its pictures (the popup asked the user first). */
+  z.object({ type: z.literal('bg:clear-history') }),
 ]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type BackgroundMessageType = BackgroundMessage['type'];
@@ -91,6 +93,7 @@ export interface BackgroundReplies {
   'bg:retry-job': { ok: boolean };
   'bg:test-connection': TestConnectionResult;
   'bg:failures-seen': { ok: true };
+  'bg:clear-history': { ok: true; deleted: number };
 }
 
 /** Messages the injected prompt box accepts from the background. */

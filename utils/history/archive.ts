@@ -1,0 +1,31 @@
+import type { Job } from '../job';
+import { removeJobsAlongside } from '../job-store';
+import { entryFromJob, type HistoryEntry } from './history-entry';
+import { getHistoryEntry, historyRevisionItem, putHistoryEntries } from './history-store';
+
+/** A job ready for the history: done, and its finish announced (finish-notifier.ts reads the mark in storage.local). */
+export function isReadyToArchive(job: Job): boolean {
+  return job.phase === 'done' && job.announce !== true;
+}
+
+/**
+ * Moves finished edits from the live job list (storage.local) to the history (IndexedDB). The entries
+ * are written first and the jobs removed after, so a worker stopped in between leaves a job in both
+ * places, never in neither; the next pass writes the same entry again (same id) and removes the job.
+ * Oldest first, so a parent is in the history before the edit made from it looks for its tree.
+ */
+export async function archiveFinishedJobs(jobs: readonly Job[], now: number): Promise<HistoryEntry[]> {
+  const ready = jobs.filter(isReadyToArchive).sort((a, b) => a.createdAt - b.createdAt);
+  if (ready.length === 0) return [];
+  const entries: HistoryEntry[] = [];
+  for (const job of ready) {
+    const parentId = job.source.kind === 'job' ? job.source.jobId : undefined;
+    const parent = parentId === undefined
+      ? undefined
+      : entries.find((entry) => entry.id === parentId) ?? (await getHistoryEntry(parentId));
+    entries.push(entryFromJob(job, parent, now));
+  }
+  await putHistoryEntries(entries);
+  await removeJobsAlongside(new Set(entries.map((entry) => entry.id)), { item: historyRevisionItem, next: (revision) => revision + 1 });
+  return entries;
+}
