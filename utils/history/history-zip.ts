@@ -1,0 +1,96 @@
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough, type UnzipFileInfo } from 'fflate';
+
+/**
+ * Thin wrappers over fflate (https://github.com/101arrowz/fflate) for the history archive.
+ *
+ * Writing streams: every chunk fflate emits is turned into a Blob at once, and the archive is a Blob
+ * of those Blobs. The browser may keep Blob bytes outside the JS heap (Chrome pages large ones to
+ * disk), so exporting a history of hundreds of MB never holds it twice in memory.
+ */
+export interface ZipBlobWriter {
+  /** Adds a file stored as is: pictures are compressed already. */
+  addStored(path: string, bytes: Uint8Array): void;
+  /** Adds a file compressed with DEFLATE (the manifest). */
+  addDeflated(path: string, bytes: Uint8Array): void;
+  /** Writes the central directory and returns the archive. */
+  finish(): Promise<Blob>;
+}
+
+/** A zip archive built into a Blob as it goes (see the module comment). */
+export function createZipBlobWriter(type = 'application/zip'): ZipBlobWriter {
+  const parts: Blob[] = [];
+  let failure: Error | null = null;
+  let done: (() => void) | undefined;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failure = error;
+    // The chunk may be a view of the caller's buffer: copying it into a Blob lets that buffer go.
+    else if (chunk.length > 0) parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+    if (final || error) done?.();
+  });
+  const check = () => {
+    if (failure) throw failure;
+  };
+  return {
+    addStored(path, bytes) {
+      check();
+      const file = new ZipPassThrough(path);
+      zip.add(file);
+      file.push(bytes, true);
+      check();
+    },
+    addDeflated(path, bytes) {
+      check();
+      const file = new ZipDeflate(path, { level: 6 });
+      zip.add(file);
+      file.push(bytes, true);
+      check();
+    },
+    async finish() {
+      check();
+      zip.end();
+      await finished;
+      check();
+      return new Blob(parts, { type });
+    },
+  };
+}
+
+/** A zip archive opened for reading: its directory, and its files read on demand. */
+export interface ZipReader {
+  /** Every file in the archive, as its directory lists it. */
+  files: readonly UnzipFileInfo[];
+  /** The named files' bytes (each at most `maxBytes` once unpacked); names not in the archive are absent. */
+  read(names: ReadonlySet<string>, maxBytes: number): Map<string, Uint8Array>;
+}
+
+/** Thrown when the bytes are not a zip archive fflate can read. */
+export class NotAZipError extends Error {
+  override name = 'NotAZipError';
+}
+
+/**
+ * Opens a zip archive held in memory. Only the files asked for are unpacked, one call at a time, so
+ * importing needs the archive's size plus one edit's pictures, not twice the archive.
+ */
+export function openZip(data: Uint8Array): ZipReader {
+  const files: UnzipFileInfo[] = [];
+  try {
+    unzipSync(data, { filter: (file) => (files.push(file), false) });
+  } catch (error) {
+    throw new NotAZipError(`not a zip archive (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  return {
+    files,
+    read(names, maxBytes) {
+      const wanted = (file: UnzipFileInfo) => names.has(file.name) && file.originalSize <= maxBytes && (file.compression === 0 || file.compression === 8);
+      let unpacked: Record<string, Uint8Array>;
+      try {
+        unpacked = unzipSync(data, { filter: wanted });
+      } catch (error) {
+        throw new NotAZipError(`damaged zip archive (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      }
+      return new Map(Object.entries(unpacked));
+    },
+  };
+}
