@@ -30,8 +30,25 @@ const CODE_OF_KIND: Record<ApiError['kind'], JobErrorCode> = {
   unexpected: 'unexpected',
 };
 
+/** What a job says when the browser refused to store its pictures: nothing was dropped, and how to go on. */
+export const STORAGE_FULL_MESSAGE =
+  'Storage is full, so this edit\'s picture could not be kept. Export your history (Settings → History and storage) and delete older edits, then Retry: a finished result stays at the provider for an hour.';
+
+/**
+ * True for the browser refusing a write because the extension's storage is full: IndexedDB rejects
+ * with a DOMException named QuotaExceededError (Firefox before 2020: NS_ERROR_DOM_QUOTA_REACHED).
+ * https://developer.mozilla.org/en-US/docs/Web/API/Storage_API/Storage_quotas_and_eviction_criteria#when_quota_is_exceeded
+ */
+export function isQuotaExceeded(error: unknown): boolean {
+  // By name, not class: idb rejects with the transaction's error, whose class depends on the realm.
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
 /** The job failure an error stands for, with a message for people. */
 export function toJobError(error: unknown): JobError {
+  // 'download' is resumable (job-machine.ts): Retry fetches the same output again, with no new prediction.
+  if (isQuotaExceeded(error)) return { code: 'download', message: STORAGE_FULL_MESSAGE };
   if (isApiError(error)) return { code: CODE_OF_KIND[error.kind], message: error.message };
   if (isImageError(error)) return { code: 'image', message: error.message };
   const text = error instanceof Error ? error.message : String(error);
