@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Job } from '../utils/job';
 import { sendToBackground } from '../utils/send-message';
 import { copyResult, saveResult } from '../utils/ui/result-actions';
+import { ReplaceOnPage } from './ReplaceOnPage';
 
 interface JobActionsProps {
   job: Job;
@@ -71,6 +72,7 @@ export function JobActions({ job, onEditAgain }: JobActionsProps) {
           <button type="button" className="primary" onClick={save} disabled={busy}>Save</button>
           <button type="button" onClick={copy} disabled={busy}>Copy</button>
           <button type="button" onClick={() => onEditAgain(job.id)}>Edit again</button>
+          <ReplaceOnPage job={job} />
         </>
       )}
       {(phase === 'failed' || phase === 'canceled') && (

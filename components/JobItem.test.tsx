@@ -33,7 +33,7 @@ describe('JobItem', () => {
     ['creating', { phase: 'creating', remoteStatus: undefined }, 'Starting', ['Cancel']],
     ['polling (starting)', { phase: 'polling', remoteStatus: 'starting' }, 'Starting', ['Cancel']],
     ['polling (processing)', { phase: 'polling', remoteStatus: 'processing' }, 'Processing', ['Cancel']],
-    ['done', { phase: 'done', remoteStatus: 'succeeded', completedAt: 1_700_000_009_000 }, 'Done', ['Save', 'Copy', 'Edit again', 'Delete']],
+    ['done', { phase: 'done', remoteStatus: 'succeeded', completedAt: 1_700_000_009_000 }, 'Done', ['Save', 'Copy', 'Edit again', 'Replace on page', 'Delete']],
     ['failed', { phase: 'failed', error: { code: 'moderated', message: 'Flagged as sensitive.' } }, 'Failed', ['Retry', 'Delete']],
     ['canceled', { phase: 'canceled', remoteStatus: 'canceled' }, 'Canceled', ['Retry', 'Delete']],
   ])('shows one status word and the right buttons when %s', (_name, fields, word, buttons) => {

@@ -15,6 +15,8 @@ import { ALL_SITES } from './ui/site-access';
 import { storage } from 'wxt/utils/storage';
 import { getSettings } from './settings-store';
 import type { JobSource } from './job';
+import { replaceOnPage, restoreOriginal } from './replace-on-page';
+import { browserReplaceDeps } from './replace-on-page-browser';
 
 /** Set once the prompt box has offered access to all sites (it offers it once). */
 const siteAccessOffered = storage.defineItem<boolean>('local:siteAccessOffered', { fallback: false });
@@ -111,5 +113,7 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
     'bg:test-connection': async ({ baseUrl, apiKey }) => testConnection(baseUrl, apiKey),
     'bg:failures-seen': () => markFailuresSeen(now),
     'bg:clear-history': async () => ({ ok: true, deleted: await clearHistory() }),
+    'bg:replace-on-page': ({ jobId }) => replaceOnPage(jobId, browserReplaceDeps),
+    'bg:restore-original': ({ jobId }) => restoreOriginal(jobId, browserReplaceDeps),
   };
 }

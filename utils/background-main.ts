@@ -19,6 +19,7 @@ import { createScheduler, JOBS_ALARM } from './scheduler';
 import type { Job } from './job';
 import { archiveFinishedJobs, isReadyToArchive } from './history/archive';
 import { createSerialQueue } from './serial-queue';
+import { registerReplacedOnPageCleanup } from './replace-on-page-state';
 
 /**
  * Everything the background does, wired. Listeners are registered synchronously, first thing, so an
@@ -92,6 +93,7 @@ export function startBackground(): void {
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   watchJobs(onJobsChanged);
   followFailuresSeenUntil(badge.setSeenFailuresUntil);
+  registerReplacedOnPageCleanup();
 
   // A fresh worker (after Chrome stopped the last one, or a browser restart) resumes from storage.
   void getJobs().then((list) => {

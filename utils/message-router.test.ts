@@ -23,6 +23,7 @@ describe('message router', () => {
   it.each([
     ['another extension', { type: 'bg:cancel-job', jobId: 'j1' }, { ...popup, id: 'someone-else' }],
     ['a content script sending a page-only command', { type: 'bg:delete-job', jobId: 'j1' }, contentScript],
+    ['a content script asking to replace a picture on a page', { type: 'bg:replace-on-page', jobId: 'j1' }, contentScript],
     ['a content script editing a stored result', { type: 'bg:start-edit', request: { ...request, source: { kind: 'job', jobId: 'j1' } } }, contentScript],
     ['an unknown type', { type: 'bg:format-disk' }, popup],
     ['a malformed field', { type: 'bg:cancel-job', jobId: 42 }, popup],

@@ -48,6 +48,10 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:failures-seen') }),
   /** Delete every finished edit of the history and its pictures (the popup asked the user first). */
   z.object({ type: z.literal('bg:clear-history') }),
+  /** Show a finished edit's result in place of its picture on the page it came from (replace-on-page.ts). */
+  z.object({ type: z.literal('bg:replace-on-page'), jobId: JobId }),
+  /** Put the page's own picture back where a result replaced it. */
+  z.object({ type: z.literal('bg:restore-original'), jobId: JobId }),
 ]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type BackgroundMessageType = BackgroundMessage['type'];
@@ -75,6 +79,9 @@ export type PrepareInputResult =
   }
   | { ok: false; message: string };
 
+/** Whether the page now shows the result or its own picture again, or why neither could be done. */
+export type ReplaceOnPageResult = { ok: true; state: 'replaced' | 'restored' } | { ok: false; message: string };
+
 export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string };
 export type TestConnectionResult =
   | { ok: true; username: string; name?: string }
@@ -94,6 +101,8 @@ export interface BackgroundReplies {
   'bg:test-connection': TestConnectionResult;
   'bg:failures-seen': { ok: true };
   'bg:clear-history': { ok: true; deleted: number };
+  'bg:replace-on-page': ReplaceOnPageResult;
+  'bg:restore-original': ReplaceOnPageResult;
 }
 
 /** Messages the injected prompt box accepts from the background. */
@@ -106,5 +115,15 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page:read-pixels'), token: z.string().min(1).max(100) }),
   /** Hide our own layer while the background takes a screenshot of the tab, then show it again. */
   z.object({ type: z.literal('page:screenshot'), token: z.string().min(1).max(100), phase: z.enum(['hide', 'show']) }),
+  /** Show a result (its bytes: the script cannot read the extension's storage) in place of the job's picture. */
+  z.object({
+    type: z.literal('page:replace'),
+    jobId: JobId,
+    dataUri: z.string().startsWith('data:image/').max(200_000_000),
+    token: z.string().min(1).max(100).optional(),
+    srcUrl: z.string().optional(),
+  }),
+  /** Put back the page's own picture where the job's result replaced it. */
+  z.object({ type: z.literal('page:restore'), jobId: JobId }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

@@ -7,6 +7,7 @@ import { ImagePicker } from '../../components/ImagePicker';
 import { PagePrompt } from '../../components/PagePrompt';
 import { PageMessage } from '../messages';
 import type { PixelReadResult } from '../page/image-target';
+import { livePageDeps, rememberTarget, replaceOnPage, restoreOnPage } from '../page/replace-image-registry';
 import { sendToBackground } from '../send-message';
 import { describeTarget, findClicked, readPixels } from './page-target';
 
@@ -59,6 +60,7 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string, pic
     const mine = ++openings;
     closeOpened();
     chosen = { token, element };
+    rememberTarget(token, element);
     const target = describeTarget(element, srcUrl);
     // Awaited before the box shows: the background starts preparing the picture from this.
     if (target) await sendToBackground({ type: 'bg:set-target', token, target }).catch(() => undefined);
@@ -115,6 +117,10 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string, pic
       case 'page:screenshot':
         if (chosen?.token !== message.token) return undefined;
         return setHidden(message.phase === 'hide');
+      case 'page:replace':
+        return replaceOnPage(message, livePageDeps(document));
+      case 'page:restore':
+        return Promise.resolve(restoreOnPage(message.jobId, livePageDeps(document)));
     }
   }
 
