@@ -2,12 +2,16 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { EditRequest, type EditSource } from '../utils/messages';
 import { sendToBackground } from '../utils/send-message';
 import { DEFAULT_SETTINGS, type AspectRatio, type OutputFormat } from '../utils/settings';
+import { isLongChain } from '../utils/ui/chain-depth';
 import { trapTab } from '../utils/ui/focus-trap';
+import { openResultPage } from '../utils/ui/result-page-url';
+import { useChainDepth } from '../utils/ui/use-chain-depth';
 import { useFocusTrap } from '../utils/ui/use-focus-trap';
 import { usePreparedInput } from '../utils/ui/use-prepared-input';
 import { UNREACHABLE_MESSAGE, usePromptContext } from '../utils/ui/use-prompt-context';
 import { InputFacts } from './InputFacts';
 import { KeyMissingNotice } from './KeyMissingNotice';
+import { LongChainNote } from './LongChainNote';
 import { PromptChoices } from './PromptChoices';
 
 /** Shown once the background accepted the edit (a UI contract: tests look for it). */
@@ -21,13 +25,18 @@ export interface PromptBoxProps {
   /** Opens the options page from wherever the box is shown (popup or content script). */
   onOpenSettings: () => void;
   closeDelayMs?: number;
+  /**
+   * "Edit an earlier version", offered when the result being edited ends a long chain. By default the
+   * box closes and the result page of that version opens (its version tree lists the earlier ones).
+   */
+  onEditEarlier?: () => void;
 }
 
 /**
  * The "Edit with Kontext" dialog: one instruction, two choices, one button. Used over web pages
  * (content script, in a shadow root) and inside the popup ("Edit again").
  */
-export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOSE_DELAY_MS }: PromptBoxProps) {
+export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOSE_DELAY_MS, onEditEarlier }: PromptBoxProps) {
   const ids = { heading: useId(), prompt: useId(), hint: useId(), error: useId() };
   const dialogRef = useRef<HTMLDivElement>(null);
   const promptRef = useRef<HTMLTextAreaElement>(null);
@@ -39,6 +48,7 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const [sendError, setSendError] = useState<string>();
   const [sending, setSending] = useState(false);
   const [started, setStarted] = useState(false);
+  const chainDepth = useChainDepth(source);
   useFocusTrap(dialogRef);
 
   const context = state.status === 'ready' ? state.context : undefined;
@@ -85,6 +95,14 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
     }
   }
 
+  function editEarlier() {
+    if (onEditEarlier) onEditEarlier();
+    else if (source.kind === 'job') {
+      openResultPage(source.jobId);
+      onClose();
+    }
+  }
+
   function openSiteAccess() {
     sendToBackground({ type: 'bg:open-options', section: 'site-access' }).catch(() => undefined);
   }
@@ -119,6 +137,7 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
         <button type="button" className="kx-close" aria-label="Close" onClick={onClose}>×</button>
       </div>
       {previewUrl && <img className="kx-preview" src={previewUrl} alt="The image you are editing" />}
+      {chainDepth !== undefined && isLongChain(chainDepth) && <LongChainNote depth={chainDepth} onEditEarlier={editEarlier} />}
       {!context?.problem && <InputFacts state={prepared} onOfferSiteAccess={openSiteAccess} />}
       {state.status === 'loading' && <p className="kx-muted">Loading…</p>}
       {state.status === 'error' && <p className="kx-error" role="alert">{state.message}</p>}

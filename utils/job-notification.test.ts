@@ -2,11 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeJob } from '../tests/unit/make-job';
 import { bytesToBase64 } from './image/data-uri';
+import { entryFromJob } from './history/history-entry';
+import { putHistoryEntries } from './history/history-store';
 import { putJobImage } from './image-store';
+import { addJob } from './job-store';
 import {
   FALLBACK_NOTIFICATION_ICON,
   jobIdFromNotificationId,
   notificationIdFor,
+  notificationTargetFor,
   onNotificationClicked,
   showJobNotification,
 } from './job-notification';
@@ -68,14 +72,32 @@ describe('showJobNotification', () => {
 });
 
 describe('onNotificationClicked', () => {
-  it('opens the popup page on that job in a focused tab and clears the notification', async () => {
+  it('opens the result page of a finished edit in a focused tab and clears the notification', async () => {
     await showJobNotification(makeJob({ id: 'j 1', phase: 'done' }));
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const focus = vi.spyOn(fakeBrowser.windows, 'update');
-    await onNotificationClicked('job:j 1');
-    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/popup.html#job=j%201'), active: true });
+    await onNotificationClicked('job:j 1', async () => makeJob({ id: 'j 1', phase: 'done' }));
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/result.html#job=j%201'), active: true });
     expect(focus).toHaveBeenCalledWith(expect.any(Number), { focused: true });
     expect(shown()).toEqual({});
+  });
+
+  it('opens the popup page on a failed edit, which has no result to show', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await onNotificationClicked('job:bad', async () => makeJob({ id: 'bad', phase: 'failed' }));
+    expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/popup.html#job=bad'), active: true });
+  });
+
+  it('finds a finished edit in the history, where it moves shortly after its notification', async () => {
+    const job = makeJob({ id: 'kept', phase: 'done', createdAt: 5 });
+    await putHistoryEntries([entryFromJob(job, undefined, 10)]);
+    expect(await notificationTargetFor('kept')).toBe(fakeBrowser.runtime.getURL('/result.html#job=kept'));
+  });
+
+  it('finds one still in the live list, and falls back to the popup for an edit nowhere to be found', async () => {
+    await addJob(makeJob({ id: 'live', phase: 'done' }));
+    expect(await notificationTargetFor('live')).toBe(fakeBrowser.runtime.getURL('/result.html#job=live'));
+    expect(await notificationTargetFor('gone')).toBe(fakeBrowser.runtime.getURL('/popup.html#job=gone'));
   });
 
   it('ignores notifications that are not a job', async () => {

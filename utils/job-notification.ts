@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { blobToDataUri } from './image/data-uri';
 import { getJobImage, type ImageRole } from './image-store';
 import type { Job } from './job';
+import { findJob as findStoredJob } from './history/find-job';
+import { resultPageUrl } from './ui/result-page-url';
 
 /**
  * The system notification of a finished job, and what clicking it does. One notification per job,
@@ -74,12 +76,26 @@ export async function showJobNotification(job: Job, deps: JobNotificationDeps = 
   await deps.create(id, { type: 'basic', ...text, iconUrl: FALLBACK_NOTIFICATION_ICON });
 }
 
-/** notifications.onClicked: opens the popup page in a tab on that job and clears the notification. */
-export async function onNotificationClicked(notificationId: string): Promise<void> {
+/** What a notification click reads to choose the page; the default looks in the live list, then the history. */
+export type FindJob = (jobId: string) => Promise<Pick<Job, 'phase'> | undefined>;
+
+const findJobForClick: FindJob = findStoredJob;
+
+/** Where a click on a job's notification leads: a finished edit's result page, or the popup page on that job. */
+export async function notificationTargetFor(jobId: string, findJob: FindJob = findJobForClick): Promise<string> {
+  const job = await findJob(jobId).catch(() => undefined);
+  return job?.phase === 'done' ? resultPageUrl(jobId) : popupUrlFor(jobId);
+}
+
+/**
+ * notifications.onClicked: opens the finished edit's result page (a failed one: the popup page on that
+ * job) in a focused tab and clears the notification.
+ */
+export async function onNotificationClicked(notificationId: string, findJob: FindJob = findJobForClick): Promise<void> {
   const jobId = jobIdFromNotificationId(notificationId);
   if (jobId === undefined) return;
   await browser.notifications.clear(notificationId);
-  const tab = await browser.tabs.create({ url: popupUrlFor(jobId), active: true });
+  const tab = await browser.tabs.create({ url: await notificationTargetFor(jobId, findJob), active: true });
   // The browser window may be behind another application when the notification is clicked.
   if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
 }

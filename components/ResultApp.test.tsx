@@ -1,0 +1,105 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { makeJob } from '../tests/unit/make-job';
+import { bumpHistoryRevision, deleteHistoryEntry, putHistoryEntries } from '../utils/history/history-store';
+import { addJob } from '../utils/job-store';
+import type { BackgroundMessage } from '../utils/messages';
+import { DELETED_NOTICE } from '../utils/ui/use-result-page';
+import { makeChain, makeVersion } from '../utils/ui/testing/make-version';
+import { DELETED_TITLE, MISSING_TITLE, ResultApp } from './ResultApp';
+
+function fakeBackground() {
+  const sent: BackgroundMessage[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
+    sent.push(message);
+    if (message.type === 'bg:delete-job') return { ok: await deleteHistoryEntry(message.jobId) };
+    return { ok: true };
+  }) as never);
+  return sent;
+}
+
+function openPage(jobId: string) {
+  window.history.replaceState(null, '', `#job=${jobId}`);
+  render(<ResultApp />);
+}
+
+beforeEach(() => {
+  fakeBackground();
+});
+afterEach(cleanup);
+
+describe('ResultApp', () => {
+  it('says it is loading before the history answers', async () => {
+    openPage('v1');
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+  });
+
+  it('shows the prompt as its heading, the versions of its source, and its facts', async () => {
+    await putHistoryEntries(makeChain(3));
+    openPage('v2');
+    expect((await screen.findByRole('heading', { level: 1, name: 'prompt v2' }))).toBeTruthy();
+    const tree = screen.getByRole('tree', { name: 'Versions' });
+    expect(within(tree).getAllByRole('treeitem').map((item) => item.getAttribute('aria-label'))).toEqual([
+      'Version 1: prompt v1', 'Version 2: prompt v2', 'Version 3: prompt v3',
+    ]);
+    expect(within(tree).getByRole('treeitem', { name: 'Version 2: prompt v2' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText('Edits in its chain').nextElementSibling?.textContent).toBe('2');
+    for (const name of ['Save', 'Copy', 'Edit again', 'Delete']) expect(screen.getByRole('button', { name })).toBeTruthy();
+  });
+
+  it('opens another version from the tree and follows the hash, so Back works', async () => {
+    const user = userEvent.setup();
+    await putHistoryEntries(makeChain(3));
+    openPage('v1');
+    await user.click(await screen.findByRole('treeitem', { name: 'Version 3: prompt v3' }));
+    expect(window.location.hash).toBe('#job=v3');
+    expect(await screen.findByRole('heading', { level: 1, name: 'prompt v3' })).toBeTruthy();
+  });
+
+  it('says when the edit is not there at all', async () => {
+    openPage('nope');
+    expect(await screen.findByRole('heading', { name: MISSING_TITLE })).toBeTruthy();
+  });
+
+  it('shows an edit still running and moves on once it reaches the history', async () => {
+    await addJob(makeJob({ id: 'soon', phase: 'polling', remoteStatus: 'processing', prompt: 'add a hat' }));
+    openPage('soon');
+    expect(await screen.findByText('Processing')).toBeTruthy();
+    await putHistoryEntries([makeVersion('soon', 5, undefined, { treeId: 'soon', job: { prompt: 'add a hat' } })]);
+    await act(() => bumpHistoryRevision());
+    expect(await screen.findByRole('tree', { name: 'Versions' })).toBeTruthy();
+  });
+
+  it('asks before deleting, then shows the version it was made from', async () => {
+    const user = userEvent.setup();
+    const sent = fakeBackground();
+    await putHistoryEntries(makeChain(3));
+    openPage('v3');
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete this version?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(sent.filter((m) => m.type === 'bg:delete-job')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    expect(sent.filter((m) => m.type === 'bg:delete-job')).toEqual([{ type: 'bg:delete-job', jobId: 'v3' }]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'prompt v2' })).toBeTruthy();
+    expect(screen.getByText(DELETED_NOTICE)).toBeTruthy();
+    expect(window.location.hash).toBe('#job=v2');
+    expect(screen.getAllByRole('treeitem')).toHaveLength(2);
+  });
+
+  it('says the edit was deleted when no version of its picture is left', async () => {
+    await putHistoryEntries([makeVersion('only', 1, undefined, { treeId: 'only' })]);
+    openPage('only');
+    await screen.findByRole('tree', { name: 'Versions' });
+    await act(async () => {
+      await deleteHistoryEntry('only');
+    });
+    expect(await screen.findByRole('heading', { name: DELETED_TITLE })).toBeTruthy();
+  });
+});
