@@ -4,6 +4,7 @@ import { getSettings } from '../utils/settings-store';
 import { browserOptionsDeps, type OptionsDeps } from '../utils/ui/options-actions';
 import { formValuesFrom, type SettingsFormValues } from '../utils/ui/settings-form';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { HistoryStoragePanel } from './HistoryStoragePanel';
 import { SettingsForm } from './SettingsForm';
 import { SiteAccessPanel } from './SiteAccessPanel';
 
@@ -30,6 +31,7 @@ export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
       {!initial && !loadError && <p className="muted">Loading…</p>}
       {initial && <SettingsForm initial={initial} deps={deps} />}
       <SiteAccessPanel />
+      <HistoryStoragePanel />
       <DiagnosticsPanel />
     </main>
   );

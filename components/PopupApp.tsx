@@ -13,6 +13,7 @@ import { EmptyState } from './EmptyState';
 import { HistoryToolbar } from './HistoryToolbar';
 import { JobItem } from './JobItem';
 import { KeyBanner } from './KeyBanner';
+import { StorageWarning } from './StorageWarning';
 import { VirtualList } from './VirtualList';
 
 /** A done item with its result thumbnail and buttons, the most common row. */
@@ -76,6 +77,7 @@ export function PopupApp() {
           </a>
         </header>
         {hasKey === false && <KeyBanner />}
+        <StorageWarning />
         <main>
           {jobs === undefined || shown === undefined ? null : jobs.length === 0 ? <EmptyState /> : (
             <>
