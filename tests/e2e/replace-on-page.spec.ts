@@ -3,7 +3,7 @@
 // result back unasked.
 import { PNG } from 'pngjs';
 import type { Locator, Page } from '@playwright/test';
-import { jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
+import { jobItem, openPromptBox, pickAndOpenPromptBox, saveApiKey, startEdit } from './flows';
 import { expect, test, waitForMenuReady } from './fixtures';
 
 test.beforeEach(async ({ serviceWorker }) => {
@@ -96,6 +96,38 @@ test('replaces a <picture> image chosen from a source, and restores its sources'
   await expect(item.getByRole('button', { name: 'Replace on page' })).toBeVisible();
   await expect.poll(async () => (await look(page, image)).currentSrc).toBe(original.currentSrc);
   expect(await look(page, image)).toEqual(original);
+});
+
+test('replaces a CSS background, drawn at the size of the original tiles, and restores its style', async ({ page, site, openOptions, openPopup }) => {
+  await saveApiKey(openOptions, 'r8_test_valid');
+  await page.goto(site.url('/replace.html'));
+  const tiles = page.getByRole('img', { name: 'Checkered badge tiles' });
+  const style = () => tiles.evaluate((element) => element.getAttribute('style'));
+  const before = { style: await style(), shot: PNG.sync.read(await tiles.screenshot()) };
+
+  await startEdit(await pickAndOpenPromptBox(page, tiles, page.getByRole('heading', { level: 1 })), 'invert the tiles');
+  const popup = await openPopup();
+  const item = jobItem(popup, 'invert the tiles');
+  await expect(item.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await item.getByRole('button', { name: 'Replace on page' }).click();
+  await expect(item.getByRole('button', { name: 'Restore original' })).toBeVisible();
+
+  await page.bringToFront();
+  const inline = await tiles.evaluate((element: HTMLElement) => ({ image: element.style.backgroundImage, size: element.style.backgroundSize }));
+  expect(inline.image).toContain('blob:');
+  // badge.png is 64×64: a result of any other pixel size is drawn as 64 px tiles too.
+  expect(inline.size).toBe('64px 64px');
+  const after = PNG.sync.read(await tiles.screenshot());
+  // One pixel inside the first tile and one inside the third (two tiles further right).
+  for (const x of [20, 148]) {
+    const at = (20 * after.width + x) * 4;
+    expectInverted([...after.data.subarray(at, at + 3)], [...before.shot.data.subarray(at, at + 3)]);
+  }
+
+  await popup.bringToFront();
+  await item.getByRole('button', { name: 'Restore original' }).click();
+  await expect(item.getByRole('button', { name: 'Replace on page' })).toBeVisible();
+  expect(await style()).toBe(before.style);
 });
 
 test('a page showing something else gets a clear message and no change', async ({ page, site, openOptions, openPopup }) => {

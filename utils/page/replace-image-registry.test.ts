@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PICTURE_GONE, rememberTarget, replaceOnPage, replacementRegistry, restoreOnPage, type ReplaceDeps } from './replace-image-registry';
+import { stubLoaded } from './testing/stub-layout';
 
 const BASE = 'http://localhost:3000/';
 // A 1×1 PNG.
@@ -79,12 +80,31 @@ describe('replaceOnPage', () => {
 
   it('puts the original back and says so when the page refuses to show the result', async () => {
     document.body.innerHTML = '<img id="hit" src="a.png">';
+    // Not decoded: only the load and error events tell (happy-dom would decode the data: URI at once).
+    stubLoaded(img('hit'), 0, 0);
     const replacing = replaceOnPage({ jobId: 'j1', dataUri: DATA_URI, srcUrl: `${BASE}a.png` }, { ...deps, loadTimeoutMs: 10_000 }, registry);
     await vi.waitFor(() => expect(img('hit').getAttribute('src')).toMatch(/^blob:/));
+    img('hit').dispatchEvent(new Event('error'));
+    // Then the same bytes as a data: URI, refused too.
+    await vi.waitFor(() => expect(img('hit').getAttribute('src')).toBe(DATA_URI));
     img('hit').dispatchEvent(new Event('error'));
     expect(await replacing).toEqual({ ok: false, message: expect.stringMatching(/does not allow/) });
     expect(img('hit').outerHTML).toBe('<img id="hit" src="a.png">');
     expect(registry.byJob.size).toBe(0);
+  });
+
+  it('shows the result as a data: URI when the page refuses its blob: URL', async () => {
+    document.body.innerHTML = '<img id="hit" src="a.png">';
+    // Not decoded: only the load and error events tell (happy-dom would decode the data: URI at once).
+    stubLoaded(img('hit'), 0, 0);
+    const replacing = replaceOnPage({ jobId: 'j1', dataUri: DATA_URI, srcUrl: `${BASE}a.png` }, { ...deps, loadTimeoutMs: 10_000 }, registry);
+    await vi.waitFor(() => expect(img('hit').getAttribute('src')).toMatch(/^blob:/));
+    img('hit').dispatchEvent(new Event('error'));
+    await vi.waitFor(() => expect(img('hit').getAttribute('src')).toBe(DATA_URI));
+    img('hit').dispatchEvent(new Event('load'));
+    expect(await replacing).toEqual({ ok: true });
+    restoreOnPage('j1', deps, registry);
+    expect(img('hit').outerHTML).toBe('<img id="hit" src="a.png">');
   });
 
   it('refuses a canvas with its reason and keeps no blob URL', async () => {

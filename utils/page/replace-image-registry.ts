@@ -76,18 +76,20 @@ export async function replaceOnPage(request: ReplaceRequest, deps: ReplaceDeps, 
   }
   const originalSize = await measureBackground(element, deps);
   const objectUrl = deps.createObjectUrl(blob);
-  const result = replacePicture(element, objectUrl, { originalSize });
-  if (!result.ok) {
-    deps.revokeObjectUrl(objectUrl);
-    return result;
-  }
-  registry.byJob.set(request.jobId, { saved: result.saved, objectUrl });
-  if (result.saved.kind === 'img' && !(await shows(result.saved.element as HTMLImageElement, deps.loadTimeoutMs ?? 3000))) {
-    // A Content-Security-Policy without blob: in img-src: the page would show a broken image.
+  // Firefox gives a content script's blob: URLs the script's own principal, which the page may refuse
+  // to load; the same bytes as a data: URI it loads (unless its Content-Security-Policy allows neither).
+  for (const url of [objectUrl, request.dataUri]) {
+    const result = replacePicture(element, url, { originalSize });
+    if (!result.ok) {
+      deps.revokeObjectUrl(objectUrl);
+      return result;
+    }
+    registry.byJob.set(request.jobId, { saved: result.saved, objectUrl });
+    if (result.saved.kind !== 'img' || (await shows(result.saved.element as HTMLImageElement, deps.loadTimeoutMs ?? 3000))) return { ok: true };
+    // A broken image is worse than none: the page's own picture goes back before the next try.
     undo(request.jobId, deps, registry);
-    return { ok: false, message: REFUSED };
   }
-  return { ok: true };
+  return { ok: false, message: REFUSED };
 }
 
 /** Puts the page's own picture back; nothing to do (a reload, another result since) is a success too. */
@@ -136,4 +138,23 @@ function shows(img: HTMLImageElement, timeoutMs: number): Promise<boolean> {
     img.addEventListener('load', onLoad);
     img.addEventListener('error', onError);
   });
+}
+
+/** The live page's blob URLs and image decoding. */
+export function livePageDeps(doc: Document): ReplaceDeps {
+  return {
+    doc,
+    createObjectUrl: (blob) => URL.createObjectURL(blob),
+    revokeObjectUrl: (url) => URL.revokeObjectURL(url),
+    measure: (url) => naturalSizeOf(url, 2000),
+  };
+}
+
+/** Decodes the picture at `url` (already in the page's cache) for its pixel size; undefined after the timeout. */
+function naturalSizeOf(url: string, timeoutMs: number): Promise<{ width: number; height: number } | undefined> {
+  const image = new Image();
+  image.src = url;
+  const decoded = image.decode().then(() => ({ width: image.naturalWidth, height: image.naturalHeight }));
+  const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs));
+  return Promise.race([decoded, late]);
 }
