@@ -44,9 +44,10 @@ export function ResultView({ entry, tree, notice, onOpen }: ResultViewProps) {
         </header>
         <div className="result-layout">
           <section className="result-main" aria-label="Result">
-            <CompareView key={entry.id} jobId={entry.id} prompt={job.prompt} result={job.result} input={job.image} />
+            {/* Keyed by version: a new version starts half and half, with no confirmation left open. */}
+            <CompareView key={`compare-${entry.id}`} jobId={entry.id} prompt={job.prompt} result={job.result} input={job.image} />
             <ResultActions
-              key={entry.id}
+              key={`actions-${entry.id}`}
               job={job}
               label={label}
               hasEdits={tree.some((other) => other.parentId === entry.id)}
