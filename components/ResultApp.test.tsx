@@ -58,6 +58,11 @@ describe('ResultApp', () => {
     await user.click(await screen.findByRole('treeitem', { name: 'Version 3: prompt v3' }));
     expect(window.location.hash).toBe('#job=v3');
     expect(await screen.findByRole('heading', { level: 1, name: 'prompt v3' })).toBeTruthy();
+    await user.click(screen.getByRole('treeitem', { name: 'Version 2: prompt v2' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'prompt v2' })).toBeTruthy();
+    // One compare view and one row of buttons, whichever versions were shown before.
+    expect(screen.getAllByRole('figure')).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'Edit again' })).toHaveLength(1);
   });
 
   it('says when the edit is not there at all', async () => {
