@@ -72,7 +72,7 @@ export function JobActions({ job, onEditAgain }: JobActionsProps) {
           <button type="button" className="primary" onClick={save} disabled={busy}>Save</button>
           <button type="button" onClick={copy} disabled={busy}>Copy</button>
           <button type="button" onClick={() => onEditAgain(job.id)}>Edit again</button>
-          <ReplaceOnPage job={job} />
+          <ReplaceOnPage job={job} onFeedback={setFeedback} />
         </>
       )}
       {(phase === 'failed' || phase === 'canceled') && (

@@ -66,6 +66,15 @@ describe('ReplaceOnPage', () => {
     expect(screen.getByRole('button', { name: 'Replace on page' })).toBeTruthy();
   });
 
+  it('reports to the host’s status line when it has one, and shows none of its own', async () => {
+    answer(() => ({ ok: true, state: 'replaced' }));
+    const onFeedback = vi.fn();
+    render(<ReplaceOnPage job={job} onFeedback={onFeedback} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Replace on page' }));
+    await waitFor(() => expect(onFeedback).toHaveBeenLastCalledWith({ kind: 'status', text: 'Shown on the page.' }));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('says so when the extension does not answer', async () => {
     answer(() => undefined);
     render(<ReplaceOnPage job={job} />);

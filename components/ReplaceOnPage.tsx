@@ -4,11 +4,13 @@ import type { ReplaceOnPageResult } from '../utils/messages';
 import { watchReplaced } from '../utils/replace-on-page-state';
 import { sendToBackground } from '../utils/send-message';
 
+type Feedback = { kind: 'status' | 'alert'; text: string } | undefined;
+
 interface ReplaceOnPageProps {
   job: Job;
+  /** Where to show news and errors when the host has its own status line; without it, one of its own. */
+  onFeedback?: (feedback: Feedback) => void;
 }
-
-type Feedback = { kind: 'status' | 'alert'; text: string } | undefined;
 
 const UNREACHABLE = 'The extension did not answer. Close and reopen this window, then try again.';
 
@@ -17,16 +19,19 @@ const UNREACHABLE = 'The extension did not answer. Close and reopen this window,
  * shown there, "Restore original" puts the page's picture back. Which one is offered comes from the
  * background's per-tab session list, so a popup opened again still offers the restore.
  */
-export function ReplaceOnPage({ job }: ReplaceOnPageProps) {
+export function ReplaceOnPage({ job, onFeedback }: ReplaceOnPageProps) {
   const [replaced, setReplaced] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>();
+  const [ownFeedback, setOwnFeedback] = useState<Feedback>();
+  const setFeedback = onFeedback ?? setOwnFeedback;
+  const feedback = onFeedback ? undefined : ownFeedback;
 
   useEffect(() => watchReplaced((entries) => setReplaced(entries.some((entry) => entry.jobId === job.id))), [job.id]);
 
+  // Passing news of its own line fades; a host's line follows the host's rule.
   useEffect(() => {
     if (feedback?.kind !== 'status') return;
-    const timer = setTimeout(() => setFeedback(undefined), 2500);
+    const timer = setTimeout(() => setOwnFeedback(undefined), 2500);
     return () => clearTimeout(timer);
   }, [feedback]);
 
@@ -52,9 +57,11 @@ export function ReplaceOnPage({ job }: ReplaceOnPageProps) {
       {replaced
         ? <button type="button" onClick={() => void run('bg:restore-original')} disabled={busy}>Restore original</button>
         : <button type="button" onClick={() => void run('bg:replace-on-page')} disabled={busy}>Replace on page</button>}
-      <span className={feedback?.kind === 'alert' ? 'job-feedback job-feedback-error' : 'job-feedback'} role={feedback?.kind === 'alert' ? 'alert' : 'status'}>
-        {feedback?.text ?? ''}
-      </span>
+      {!onFeedback && (
+        <span className={feedback?.kind === 'alert' ? 'job-feedback job-feedback-error' : 'job-feedback'} role={feedback?.kind === 'alert' ? 'alert' : 'status'}>
+          {feedback?.text ?? ''}
+        </span>
+      )}
     </>
   );
 }
