@@ -3,6 +3,7 @@ import type { Job } from '../utils/job';
 import { sendToBackground } from '../utils/send-message';
 import { browserResultDeps, copyResult, saveResult, type ResultDeps } from '../utils/ui/result-actions';
 import { useActionFeedback } from '../utils/ui/use-action-feedback';
+import { ReplaceOnPage } from './ReplaceOnPage';
 import { ResultDeleteDialog } from './ResultDeleteDialog';
 
 interface ResultActionsProps {
@@ -16,7 +17,7 @@ interface ResultActionsProps {
 
 const UNREACHABLE = 'The extension did not answer. Reload this page, then try again.';
 
-/** Save, Copy, Edit again and Delete for the version shown, with their feedback. */
+/** Save, Copy, Edit again, Replace on page and Delete for the version shown, with their feedback. */
 export function ResultActions({ job, label, hasEdits, onEditAgain, resultDeps = browserResultDeps }: ResultActionsProps) {
   const { busy, feedback, run } = useActionFeedback();
   const [confirming, setConfirming] = useState(false);
@@ -45,6 +46,7 @@ export function ResultActions({ job, label, hasEdits, onEditAgain, resultDeps = 
       <button type="button" className="primary" onClick={save} disabled={busy}>Save</button>
       <button type="button" onClick={copy} disabled={busy}>Copy</button>
       <button type="button" onClick={onEditAgain}>Edit again</button>
+      <ReplaceOnPage job={job} />
       <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={busy}>Delete</button>
       <span className={feedback?.kind === 'alert' ? 'result-feedback result-feedback-error' : 'result-feedback'} role={feedback?.kind === 'alert' ? 'alert' : 'status'}>
         {feedback?.text ?? ''}

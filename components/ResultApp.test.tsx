@@ -48,7 +48,7 @@ describe('ResultApp', () => {
     ]);
     expect(within(tree).getByRole('treeitem', { name: 'Version 2: prompt v2' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByText('Edits in its chain').nextElementSibling?.textContent).toBe('2');
-    for (const name of ['Save', 'Copy', 'Edit again', 'Delete']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of ['Save', 'Copy', 'Edit again', 'Replace on page', 'Delete']) expect(screen.getByRole('button', { name })).toBeTruthy();
   });
 
   it('opens another version from the tree and follows the hash, so Back works', async () => {
