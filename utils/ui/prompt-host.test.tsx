@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BackgroundMessage, PromptContext } from '../messages';
+import { stubLoaded } from '../page/testing/stub-layout';
 import { PROMPT_UI_NAME, registerPromptScript } from './prompt-host';
 
 const open = { type: 'page:open-prompt', token: 'tok-1', srcUrl: 'https://example.com/cat.png' };
@@ -144,6 +145,23 @@ describe('the injected prompt script', () => {
     expect(hosts()[0]?.style.opacity).toBe('0');
     await fakeBrowser.runtime.onMessage.trigger({ type: 'page:screenshot', token: 'tok-1', phase: 'show' }, {}, () => {});
     expect(hosts()[0]?.style.opacity).toBe('');
+  });
+
+  it('replaces the picture of a menu click on request, also after a later injection, and restores it', async () => {
+    document.body.innerHTML = '<img id="cat" src="https://example.com/cat.png">';
+    // Looks decoded at once: happy-dom loads no image, the replace would wait for its load event.
+    stubLoaded(document.getElementById('cat') as HTMLImageElement, 1, 1);
+    registerPromptScript(newContext(), '.kx-dialog{}');
+    await fakeBrowser.runtime.onMessage.trigger(open, {}, () => {});
+    // The next menu click injects a fresh copy; the replaced pictures live on the isolated world's global.
+    registerPromptScript(newContext(), '.kx-dialog{}');
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const replaced = await fakeBrowser.runtime.onMessage.trigger({ type: 'page:replace', jobId: 'j1', token: 'tok-1', dataUri: png }, {}, () => {});
+    expect(replaced).toContainEqual({ ok: true });
+    expect(document.getElementById('cat')?.getAttribute('src')).toMatch(/^blob:/);
+    const restored = await fakeBrowser.runtime.onMessage.trigger({ type: 'page:restore', jobId: 'j1' }, {}, () => {});
+    expect(restored).toContainEqual({ ok: true });
+    expect(document.body.innerHTML).toBe('<img id="cat" src="https://example.com/cat.png">');
   });
 
   it('answers a pixel request for another click with an error, not pixels', async () => {
