@@ -65,6 +65,20 @@ describe('ResultApp', () => {
     expect(screen.getAllByRole('button', { name: 'Edit again' })).toHaveLength(1);
   });
 
+  it('lists an edit of a version while it runs, and moves it into the tree once it is in the history', async () => {
+    await putHistoryEntries(makeChain(2));
+    await addJob(makeJob({ id: 'v3', phase: 'polling', remoteStatus: 'processing', prompt: 'add a moon', createdAt: 9_000, source: { kind: 'job', jobId: 'v2' } }));
+    openPage('v2');
+    const running = await screen.findByRole('region', { name: 'In progress' });
+    expect(within(running).getByText('add a moon')).toBeTruthy();
+    expect(within(running).getByText('Processing')).toBeTruthy();
+
+    await putHistoryEntries([makeVersion('v3', 9_000, 'v2', { treeId: 'v1', job: { prompt: 'add a moon' } })]);
+    await act(() => bumpHistoryRevision());
+    expect(await screen.findByRole('treeitem', { name: 'Version 3: add a moon' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'In progress' })).toBeNull();
+  });
+
   it('says when the edit is not there at all', async () => {
     openPage('nope');
     expect(await screen.findByRole('heading', { name: MISSING_TITLE })).toBeTruthy();

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry } from '../utils/history/history-entry';
+import { liveEditsOf, useLiveJobs } from '../utils/ui/live-edits';
 import { formatLocalDate, metadataRows } from '../utils/ui/result-metadata';
 import { versionLabel, versionNumbers } from '../utils/ui/version-labels';
 import { CompareView } from './CompareView';
 import { ResultActions } from './ResultActions';
 import { ResultEditDialog } from './ResultEditDialog';
+import { ResultLiveEdits } from './ResultLiveEdits';
 import { ResultMetadata } from './ResultMetadata';
 import { VersionTree } from './VersionTree';
 
@@ -26,6 +28,8 @@ export function ResultView({ entry, tree, notice, onOpen }: ResultViewProps) {
   const number = versionNumbers(tree).get(entry.id);
   const label = versionLabel(number, job.prompt);
   const rows = useMemo(() => metadataRows(entry, tree, formatLocalDate), [entry, tree]);
+  const liveJobs = useLiveJobs();
+  const liveEdits = useMemo(() => liveEditsOf(liveJobs ?? [], new Set(tree.map((version) => version.id))), [liveJobs, tree]);
 
   // After the prompt box closed (and gave the focus back to its opener), point at the earlier versions.
   useEffect(() => {
@@ -59,6 +63,7 @@ export function ResultView({ entry, tree, notice, onOpen }: ResultViewProps) {
               <h2 id="versions-heading">Versions</h2>
               <VersionTree tree={tree} currentId={entry.id} onOpen={onOpen} treeRef={treeRef} />
             </section>
+            <ResultLiveEdits jobs={liveEdits} />
             <section aria-labelledby="details-heading">
               <h2 id="details-heading">Details</h2>
               <ResultMetadata rows={rows} />
