@@ -51,7 +51,7 @@ export function CompareView({ jobId, prompt, result, input }: CompareViewProps) 
 
   const showAfter = !holding || !before;
   return (
-    <figure className="compare">
+    <figure className="compare" aria-label="Before and after">
       <div
         ref={boxRef}
         className="compare-box"

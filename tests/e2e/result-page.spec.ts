@@ -73,6 +73,7 @@ test('three chained edits and a branch form a tree; compare, hold and Save work 
   await expect(result.getByRole('img', { name: 'Result: make it snow' })).toBeVisible();
 
   // Compare by keyboard.
+  const resultImage = () => result.getByRole('img', { name: 'Result: make it snow' });
   const slider = result.getByRole('slider', { name: 'Compare with original' });
   await expect(slider).toHaveAttribute('aria-valuenow', '50');
   await slider.focus();
@@ -85,25 +86,43 @@ test('three chained edits and a branch form a tree; compare, hold and Save work 
   await result.keyboard.press('Home');
   await expect(slider).toHaveAttribute('aria-valuenow', '0');
 
+  // And by dragging across the picture.
+  const box = await resultImage().boundingBox();
+  if (!box) throw new Error('The result is not on screen');
+  await result.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+  await result.mouse.down();
+  await result.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2, { steps: 5 });
+  await result.mouse.up();
+  await expect(slider).toHaveAttribute('aria-valuenow', /^(24|25|26)$/);
+
   // Hold to see the original: with Space held, then with the pointer held.
-  const resultImage = result.getByRole('img', { name: 'Result: make it snow' });
   const original = result.getByRole('img', { name: 'Original image' });
   const hold = result.getByRole('button', { name: 'Hold to see original' });
   await hold.focus();
   await result.keyboard.down('Space');
-  await expect(resultImage).toBeHidden();
+  await expect(resultImage()).toBeHidden();
   await expect(original).toBeVisible();
   await result.keyboard.up('Space');
-  await expect(resultImage).toBeVisible();
+  await expect(resultImage()).toBeVisible();
   await hold.hover();
   await result.mouse.down();
-  await expect(resultImage).toBeHidden();
+  await expect(resultImage()).toBeHidden();
   await result.mouse.up();
-  await expect(resultImage).toBeVisible();
+  await expect(resultImage()).toBeVisible();
 
   // Save downloads the version shown.
   await result.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(result.getByText('Saved to your downloads.')).toBeVisible();
   const file = await waitForDownload(downloadsDir, { name: /^kontext-make-it-snow-\d{8}-\d{6}\.png$/ });
   expect([...file.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+
+  // Deleting a version in the middle keeps its edit, now under the version before it.
+  // (Its row: the middle of its tree item is the edit nested under it.)
+  await tree.getByText('add stars', { exact: true }).click();
+  await expect(result.getByRole('heading', { level: 1, name: 'add stars' })).toBeVisible();
+  await result.getByRole('button', { name: 'Delete' }).click();
+  await result.getByRole('alertdialog', { name: 'Delete this version?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(result.getByRole('heading', { level: 1, name: 'make it night' })).toBeVisible();
+  await expect(tree.getByRole('treeitem')).toHaveCount(3);
+  await expect(tree.getByRole('treeitem', { name: 'Version 2: add a moon' })).toHaveAttribute('aria-level', '2');
 });
