@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeJob } from '../tests/unit/make-job';
 import { bumpHistoryRevision, deleteHistoryEntry, putHistoryEntries } from '../utils/history/history-store';
+import { LONG_CHAIN_EDITS } from '../utils/history/tree';
 import { addJob } from '../utils/job-store';
 import type { BackgroundMessage } from '../utils/messages';
 import { DELETED_NOTICE } from '../utils/ui/use-result-page';
@@ -16,6 +17,8 @@ function fakeBackground() {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
     sent.push(message);
     if (message.type === 'bg:delete-job') return { ok: await deleteHistoryEntry(message.jobId) };
+    if (message.type === 'bg:prompt-context') return { hasKey: true, aspectRatio: 'match_input_image', outputFormat: 'png' };
+    if (message.type === 'bg:prepare-input') return { ok: false, message: 'Not prepared in these tests.' };
     return { ok: true };
   }) as never);
   return sent;
@@ -77,6 +80,17 @@ describe('ResultApp', () => {
     await act(() => bumpHistoryRevision());
     expect(await screen.findByRole('treeitem', { name: 'Version 3: add a moon' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'In progress' })).toBeNull();
+  });
+
+  it('after a long chain, "Edit an earlier version" closes the prompt box and points at the version before in the tree', async () => {
+    const user = userEvent.setup();
+    await putHistoryEntries(makeChain(LONG_CHAIN_EDITS));
+    openPage(`v${LONG_CHAIN_EDITS}`);
+    await user.click(await screen.findByRole('button', { name: 'Edit again' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit with Kontext' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Edit an earlier version' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe(`Version ${LONG_CHAIN_EDITS - 1}: prompt v${LONG_CHAIN_EDITS - 1}`));
   });
 
   it('says when the edit is not there at all', async () => {

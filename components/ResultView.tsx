@@ -31,12 +31,15 @@ export function ResultView({ entry, tree, notice, onOpen }: ResultViewProps) {
   const liveJobs = useLiveJobs();
   const liveEdits = useMemo(() => liveEditsOf(liveJobs ?? [], new Set(tree.map((version) => version.id))), [liveJobs, tree]);
 
-  // After the prompt box closed (and gave the focus back to its opener), point at the earlier versions.
+  // After the prompt box closed (and gave the focus back to its opener), point at the version before
+  // this one in the tree: Up and Down reach the others, Enter opens one to edit.
   useEffect(() => {
     if (editing || !focusTreeNext.current) return;
     focusTreeNext.current = false;
-    treeRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
-  }, [editing]);
+    const items = [...(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
+    const target = items.find((item) => item.dataset.versionId === entry.parentId) ?? items.find((item) => item.tabIndex === 0);
+    target?.focus();
+  }, [editing, entry.parentId]);
 
   return (
     <>
