@@ -100,6 +100,17 @@ describe('export then import', () => {
     expect(await getHistoryRevision()).toBeGreaterThan(revision);
   });
 
+  it('gives the same result when the pictures are unpacked one edit at a time', async () => {
+    await twoEdits();
+    const before = await rawRecords();
+    const { blob } = await exportHistory(deps);
+    await freshProfile();
+    expect(await importHistory(blob, { batchBytes: 1 })).toMatchObject({ imported: 2, missingResult: 0 });
+    expect(await rawRecords()).toEqual(before);
+    expect(await imageBytes('again', 'result')).toEqual({ type: 'image/png', bytes: bytesOf('again', 'result') });
+    expect(await imageBytes('first', 'result-thumb')).toEqual({ type: 'image/jpeg', bytes: bytesOf('first', 'result-thumb') });
+  });
+
   it('skips ids already there and leaves them untouched', async () => {
     await twoEdits();
     const { blob } = await exportHistory(deps);

@@ -19,38 +19,36 @@ export interface ZipBlobWriter {
 /** A zip archive built into a Blob as it goes (see the module comment). */
 export function createZipBlobWriter(type = 'application/zip'): ZipBlobWriter {
   const parts: Blob[] = [];
+  // One file's chunks (header, data, descriptor): one Blob per file, not thousands of tiny ones.
+  let pending: Uint8Array<ArrayBuffer>[] = [];
   let failure: Error | null = null;
   let done: (() => void) | undefined;
   const finished = new Promise<void>((resolve) => (done = resolve));
   const zip = new Zip((error, chunk, final) => {
     if (error) failure = error;
-    // The chunk may be a view of the caller's buffer: copying it into a Blob lets that buffer go.
-    else if (chunk.length > 0) parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+    else if (chunk.length > 0) pending.push(chunk as Uint8Array<ArrayBuffer>);
     if (final || error) done?.();
   });
-  const check = () => {
+  // The chunks may be views of the caller's buffer: copying them into a Blob lets that buffer go.
+  const flush = () => {
+    if (pending.length > 0) parts.push(new Blob(pending));
+    pending = [];
     if (failure) throw failure;
   };
+  const add = (file: ZipPassThrough | ZipDeflate, bytes: Uint8Array) => {
+    if (failure) throw failure;
+    zip.add(file);
+    file.push(bytes, true);
+    flush();
+  };
   return {
-    addStored(path, bytes) {
-      check();
-      const file = new ZipPassThrough(path);
-      zip.add(file);
-      file.push(bytes, true);
-      check();
-    },
-    addDeflated(path, bytes) {
-      check();
-      const file = new ZipDeflate(path, { level: 6 });
-      zip.add(file);
-      file.push(bytes, true);
-      check();
-    },
+    addStored: (path, bytes) => add(new ZipPassThrough(path), bytes),
+    addDeflated: (path, bytes) => add(new ZipDeflate(path, { level: 6 }), bytes),
     async finish() {
-      check();
+      if (failure) throw failure;
       zip.end();
       await finished;
-      check();
+      flush();
       return new Blob(parts, { type });
     },
   };

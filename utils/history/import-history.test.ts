@@ -91,4 +91,21 @@ describe('pictures in the archive', () => {
     expect(await importHistory(zipBlob(files))).toMatchObject({ imported: 0, missingResult: 1 });
     expect(await countHistory()).toBe(0);
   });
+
+  it('counts a damaged picture as missing and still imports the other edits read with it', async () => {
+    const good = record('good');
+    const bad = record('bad');
+    const result = (id: string) => ({ role: 'result', path: `images/${id}-result.png`, type: 'image/png', size: 4_000 });
+    const picture = new Uint8Array(4_000).map((_, i) => (i * 7) % 13);
+    const bytes = zipSync({
+      'images/bad-result.png': [picture, { level: 9 }],
+      'images/good-result.png': [picture, { level: 0 }],
+      'manifest.json': encode(manifest([{ record: bad, images: [result('bad')] }, { record: good, images: [result('good')] }])),
+    });
+    // Scramble the deflated data of the first file (it starts after its 30-byte header and name).
+    bytes.fill(0xff, 30 + 'images/bad-result.png'.length, 30 + 'images/bad-result.png'.length + 8);
+
+    expect(await importHistory(new Blob([bytes]))).toMatchObject({ imported: 1, missingResult: 1 });
+    expect((await listHistory()).map((entry) => entry.id)).toEqual(['good']);
+  });
 });

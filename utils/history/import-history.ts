@@ -1,6 +1,6 @@
 import { openKontextDb, type StoredImage } from '../db';
 import { imageKey, imageKeys } from '../image-store';
-import type { ArchivedEntry } from './export-history-manifest';
+import type { ArchivedEntry, ArchivedImage } from './export-history-manifest';
 import { readHistoryRecord } from './history-entry';
 import { bumpHistoryRevision } from './history-store';
 import { NotAZipError, openZip, type ZipReader } from './history-zip';
@@ -25,7 +25,7 @@ export interface ImportSummary {
 interface Prepared {
   id: string;
   record: Record<string, unknown>;
-  images: Map<ArchivedEntry['images'][number]['role'], StoredImage>;
+  images: Map<ArchivedImage['role'], StoredImage>;
 }
 
 /**
@@ -39,40 +39,83 @@ interface Prepared {
  * - each entry is written with its pictures in one transaction, so the background never sees one
  *   without the other; the history revision is bumped once at the end so open popups read again.
  *
- * The archive is read into memory once; each entry's pictures are unpacked only while it is written.
+ * The archive is read into memory once; pictures are unpacked a batch at a time (BATCH_BYTES).
  */
-export async function importHistory(file: Blob): Promise<ImportSummary> {
+export async function importHistory(file: Blob, { batchBytes = BATCH_BYTES }: { batchBytes?: number } = {}): Promise<ImportSummary> {
   const zip = openArchive(new Uint8Array(await file.arrayBuffer()));
   const manifest = readManifest(zip);
   const summary: ImportSummary = { imported: 0, alreadyThere: 0, missingResult: 0, unreadable: 0, newer: 0 };
+  const candidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const archived of manifest.entries) {
     const read = readHistoryRecord(archived.record);
-    if (read.status === 'unreadable') {
-      summary.unreadable += 1;
-      continue;
+    if (read.status === 'unreadable') summary.unreadable += 1;
+    else if (seen.has(archived.record.id)) summary.alreadyThere += 1;
+    else {
+      seen.add(archived.record.id);
+      const images = archived.images.filter((image, index, all) => all.findIndex((other) => other.role === image.role) === index);
+      candidates.push({ archived, images, record: read.status === 'readable' ? read.entry : archived.record, newer: read.status === 'newer' });
     }
-    const id = archived.record.id;
-    if (seen.has(id)) {
-      summary.alreadyThere += 1;
-      continue;
+  }
+  for (const batch of batches(candidates, batchBytes)) {
+    const files = readFiles(zip, batch.flatMap((candidate) => candidate.images));
+    for (const candidate of batch) {
+      const images = intactImages(candidate.images, files);
+      if (!images.has('result')) summary.missingResult += 1;
+      else if (!(await writeEntry({ id: candidate.archived.record.id, record: candidate.record, images }))) summary.alreadyThere += 1;
+      else {
+        summary.imported += 1;
+        if (candidate.newer) summary.newer += 1;
+      }
     }
-    seen.add(id);
-    const images = readImages(zip, archived);
-    if (!images.has('result')) {
-      summary.missingResult += 1;
-      continue;
-    }
-    const record = read.status === 'readable' ? read.entry : archived.record;
-    if (!(await writeEntry({ id, record, images }))) {
-      summary.alreadyThere += 1;
-      continue;
-    }
-    summary.imported += 1;
-    if (read.status === 'newer') summary.newer += 1;
   }
   if (summary.imported > 0) await bumpHistoryRevision();
   return summary;
+}
+
+/** An entry worth importing: its record as it will be stored, and its pictures (one per role). */
+interface Candidate {
+  archived: ArchivedEntry;
+  images: ArchivedImage[];
+  record: Record<string, unknown>;
+  newer: boolean;
+}
+
+/**
+ * Pictures are unpacked a few MB at a time: each unpacking walks the archive's whole directory, so one
+ * entry at a time would be slow for thousands of edits, and the whole archive at once would double it.
+ */
+export const BATCH_BYTES = 32_000_000;
+
+function* batches(candidates: readonly Candidate[], batchBytes: number): Generator<Candidate[]> {
+  let batch: Candidate[] = [];
+  let bytes = 0;
+  for (const candidate of candidates) {
+    const size = candidate.images.reduce((sum, image) => sum + image.size, 0);
+    if (batch.length > 0 && bytes + size > batchBytes) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(candidate);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The named pictures' bytes; a damaged file in the batch makes each picture be read on its own. */
+function readFiles(zip: ZipReader, images: readonly ArchivedImage[]): Map<string, Uint8Array> {
+  const maxBytes = Math.max(0, ...images.map((image) => image.size));
+  try {
+    return zip.read(new Set(images.map((image) => image.path)), maxBytes);
+  } catch (error) {
+    if (!(error instanceof NotAZipError) || images.length === 1) {
+      // A damaged picture counts as missing; the rule about the result decides what happens to its entry.
+      if (error instanceof NotAZipError) return new Map();
+      throw error;
+    }
+    return new Map(images.flatMap((image) => [...readFiles(zip, [image])]));
+  }
 }
 
 function openArchive(data: Uint8Array): ZipReader {
@@ -84,19 +127,9 @@ function openArchive(data: Uint8Array): ZipReader {
   }
 }
 
-/** The entry's pictures that the archive holds intact (present, with the size the manifest gives). */
-function readImages(zip: ZipReader, archived: ArchivedEntry): Prepared['images'] {
+/** The pictures that the archive holds intact: present, with the size the manifest gives. */
+function intactImages(wanted: readonly ArchivedImage[], files: ReadonlyMap<string, Uint8Array>): Prepared['images'] {
   const images: Prepared['images'] = new Map();
-  const wanted = archived.images.filter((image, index, all) => all.findIndex((other) => other.role === image.role) === index);
-  const maxBytes = Math.max(0, ...wanted.map((image) => image.size));
-  let files: Map<string, Uint8Array>;
-  try {
-    files = zip.read(new Set(wanted.map((image) => image.path)), maxBytes);
-  } catch (error) {
-    // A damaged picture counts as missing; the rule about the result decides what happens to the entry.
-    if (error instanceof NotAZipError) return images;
-    throw error;
-  }
   for (const image of wanted) {
     const bytes = files.get(image.path);
     if (!bytes || bytes.byteLength !== image.size) continue;
