@@ -25,6 +25,7 @@ describe('history store', () => {
   it('lists entries newest first and a tree oldest first', async () => {
     await putHistoryEntries([...chainWithBranch(), entryFromJob(done('other', 5), undefined, 50)]);
     expect((await listHistory()).map((entry) => entry.id)).toEqual(['other', 'c', 'b', 'a', 'root']);
+    expect((await listHistory(2)).map((entry) => entry.id)).toEqual(['other', 'c']);
     expect((await listTree('root')).map((entry) => entry.id)).toEqual(['root', 'a', 'b', 'c']);
     expect((await getHistoryEntry('b'))?.parentId).toBe('a');
     expect(await countHistory()).toBe(5);

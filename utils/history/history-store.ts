@@ -23,10 +23,17 @@ function readable(records: unknown[]): HistoryEntry[] {
   return entries;
 }
 
-/** Every finished edit, newest first. */
-export async function listHistory(): Promise<HistoryEntry[]> {
+/** Every finished edit, newest first; with `limit`, only the newest ones (a first screenful, read fast). */
+export async function listHistory(limit?: number): Promise<HistoryEntry[]> {
   const db = await openKontextDb();
-  return readable(await db.getAllFromIndex('history', 'createdAt')).reverse();
+  if (limit === undefined) return readable(await db.getAllFromIndex('history', 'createdAt')).reverse();
+  const records: unknown[] = [];
+  let cursor = await db.transaction('history').store.index('createdAt').openCursor(null, 'prev');
+  while (cursor && records.length < limit) {
+    records.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return readable(records);
 }
 
 /** How many records the history holds (including any this build cannot read). */

@@ -12,6 +12,9 @@ export interface Edits {
   history: ReadonlyMap<string, HistoryEntry>;
 }
 
+/** Entries read first: more than a popup shows at once. */
+const FIRST_SCREEN = 20;
+
 /** Merges the two stores' views into one list (see Edits). */
 export function mergeEdits(jobs: readonly Job[], history: readonly HistoryEntry[]): Edits {
   const live = new Set(jobs.map((job) => job.id));
@@ -34,6 +37,9 @@ export function useEdits(): Edits | undefined {
     // The history is read again only when it changed: job progress alone does not touch it.
     let historyDirty = true;
     let history: HistoryEntry[] = [];
+    // The first read takes a screenful of the newest entries, so a long history shows at once; the
+    // whole history (for scrolling and search) follows right after.
+    let firstRead = true;
     const refresh = async () => {
       if (running) {
         again = true;
@@ -44,10 +50,13 @@ export function useEdits(): Edits | undefined {
         do {
           again = false;
           const readHistory = historyDirty;
-          historyDirty = false;
-          const [jobs, read] = await Promise.all([getJobs(), readHistory ? listHistory().catch(() => history) : history]);
+          const limit = firstRead ? FIRST_SCREEN : undefined;
+          historyDirty = firstRead;
+          firstRead = false;
+          const [jobs, read] = await Promise.all([getJobs(), readHistory ? listHistory(limit).catch(() => history) : history]);
           history = read;
           if (live && !again) setEdits(mergeEdits(jobs, history));
+          again ||= historyDirty;
         } while (again && live);
       } finally {
         running = false;
