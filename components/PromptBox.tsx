@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { EditRequest, type EditSource } from '../utils/messages';
+import { isLongChain } from '../utils/history/tree';
 import { sendToBackground } from '../utils/send-message';
 import { DEFAULT_SETTINGS, type AspectRatio, type OutputFormat } from '../utils/settings';
-import { isLongChain } from '../utils/ui/chain-depth';
 import { trapTab } from '../utils/ui/focus-trap';
 import { openResultPage } from '../utils/ui/result-page-url';
 import { useChainDepth } from '../utils/ui/use-chain-depth';

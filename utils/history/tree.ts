@@ -18,6 +18,11 @@ export interface VersionNode {
  */
 export const LONG_CHAIN_EDITS = 6;
 
+/** True when editing a result this many chained edits deep is worth the drift warning. */
+export function isLongChain(depth: number): boolean {
+  return depth >= LONG_CHAIN_EDITS;
+}
+
 /** Builds the forest of `entries` (the versions of one tree, in any order); a missing parent makes a root. */
 export function buildVersionTree(entries: readonly HistoryEntry[]): VersionNode[] {
   const sorted = [...entries].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));

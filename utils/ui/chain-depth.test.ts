@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeJob } from '../../tests/unit/make-job';
 import { putHistoryEntries } from '../history/history-store';
-import { LONG_CHAIN_EDITS } from '../history/tree';
+import { LONG_CHAIN_EDITS, isLongChain } from '../history/tree';
 import { addJob } from '../job-store';
-import { chainDepthOf, isLongChain } from './chain-depth';
+import { chainDepthOf } from './chain-depth';
 import { makeChain, makeVersion } from './testing/make-version';
 
 describe('chainDepthOf', () => {

@@ -1,4 +1,4 @@
-import { LONG_CHAIN_EDITS, chainTo } from '../history/tree';
+import { chainTo } from '../history/tree';
 import { storeResultPageDeps, type ResultPageDeps } from './result-page-state';
 
 /**
@@ -19,9 +19,4 @@ export async function chainDepthOf(jobId: string, deps: ResultPageDeps = storeRe
     id = job.source.kind === 'job' ? job.source.jobId : undefined;
   }
   return extra;
-}
-
-/** True when editing a result this deep again is worth a warning about drifting quality. */
-export function isLongChain(depth: number): boolean {
-  return depth >= LONG_CHAIN_EDITS;
 }
