@@ -1,7 +1,7 @@
 // The result page on the production build against the double: chained edits and a branch grow the
 // version tree, the compare view works by keyboard and pointer, and Save downloads the version shown.
 import type { Locator, Page } from '@playwright/test';
-import { creates, jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
+import { closeExtensionPages, creates, jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
 import { expect, test, waitForDownload, waitForMenuReady } from './fixtures';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -125,4 +125,27 @@ test('three chained edits and a branch form a tree; compare, hold and Save work 
   await expect(result.getByRole('heading', { level: 1, name: 'make it night' })).toBeVisible();
   await expect(tree.getByRole('treeitem')).toHaveCount(3);
   await expect(tree.getByRole('treeitem', { name: 'Version 2: add a moon' })).toHaveAttribute('aria-level', '2');
+});
+
+test('clicking the notification of a finished edit opens its result page', async ({ page, site, context, openOptions, serviceWorker }) => {
+  await (await saveApiKey(openOptions, 'r8_test_valid')).close();
+  // With no extension page open, the finish is announced by a notification.
+  await closeExtensionPages(context);
+  await page.goto(site.url('/images.html'));
+  await startEdit(await openPromptBox(page, page.getByAltText('A red ball on a wooden table')), 'add a rainbow');
+
+  const worker = await serviceWorker();
+  await expect
+    .poll(() => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 30_000 })
+    .toEqual([expect.stringMatching(/^job:/)]);
+  // A person's click, through the listener the extension registered (the event's own dispatch).
+  const opened = context.waitForEvent('page', (tab) => tab.url().includes('/result.html#job='));
+  await worker.evaluate(async () => {
+    const [id = ''] = Object.keys(await chrome.notifications.getAll());
+    (chrome.notifications.onClicked as unknown as { dispatch: (id: string) => void }).dispatch(id);
+  });
+  const result = await opened;
+  await expect(result.getByRole('heading', { level: 1, name: 'add a rainbow' })).toBeVisible({ timeout: 15_000 });
+  await expect(result.getByRole('tree', { name: 'Versions' }).getByRole('treeitem', { name: 'Version 1: add a rainbow' })).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).toEqual([]);
 });
