@@ -54,7 +54,7 @@ export function CompareView({ jobId, prompt, result, input }: CompareViewProps) 
     <figure className="compare" aria-label="Before and after">
       <div
         ref={boxRef}
-        className="compare-box"
+        className={before ? 'compare-box compare-box-slidable' : 'compare-box'}
         style={{ aspectRatio: `${size.width} / ${size.height}`, maxWidth: `${size.width}px` }}
         onPointerDown={onPointerDown}
         onPointerMove={(event) => event.currentTarget.hasPointerCapture?.(event.pointerId) && follow(event)}

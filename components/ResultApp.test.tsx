@@ -93,6 +93,14 @@ describe('ResultApp', () => {
     await vi.waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe(`Version ${LONG_CHAIN_EDITS - 1}: prompt v${LONG_CHAIN_EDITS - 1}`));
   });
 
+  it('shows why an edit failed, since a failed edit has no result and stays in the live list', async () => {
+    await addJob(makeJob({ id: 'bad', phase: 'failed', prompt: 'add a comet', error: { code: 'moderated', message: 'The provider refused this image.' } }));
+    openPage('bad');
+    expect(await screen.findByText('Failed')).toBeTruthy();
+    expect(screen.getByText(/The provider refused this image\./)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open it in the list of edits' }).getAttribute('href')).toBe('popup.html#job=bad');
+  });
+
   it('says when the edit is not there at all', async () => {
     openPage('nope');
     expect(await screen.findByRole('heading', { name: MISSING_TITLE })).toBeTruthy();
