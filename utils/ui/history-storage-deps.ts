@@ -56,9 +56,20 @@ export async function estimateStorage(): Promise<StorageFigures> {
   return { usage, quota };
 }
 
+/**
+ * Whether the storage is persistent, asking for it when not: Firefox grants it without a prompt to an
+ * extension with `unlimitedStorage` (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/manifest.json/permissions#unlimitedstorage);
+ * Chrome refuses it to extensions, whose IndexedDB stays subject to eviction (https://crbug.com/1209236).
+ */
+export async function persistStorage(): Promise<boolean | undefined> {
+  if (!navigator.storage?.persisted) return undefined;
+  if (await navigator.storage.persisted()) return true;
+  return navigator.storage.persist ? navigator.storage.persist() : false;
+}
+
 export const browserHistoryStorageDeps: HistoryStorageDeps = {
   estimate: estimateStorage,
-  persisted: async () => (navigator.storage?.persisted ? navigator.storage.persisted() : undefined),
+  persisted: persistStorage,
   countEdits: countHistory,
   watch: watchHistory,
   exportHistory: () => exportHistory({ now: () => Date.now(), extensionVersion: browser.runtime.getManifest().version }),
