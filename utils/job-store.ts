@@ -110,7 +110,13 @@ export function removeJob(id: string): Promise<void> {
 /**
  * Removes job records and, in the same storage write, updates another value: the history's revision
  * when jobs move to the history, so a page sees them leave the list and arrive in the history at once.
+ * Returns the ids that were there to remove.
  */
-export function removeJobsAlongside(ids: ReadonlySet<string>, alongside: AlongsideWrite): Promise<void> {
-  return rewrite((jobs) => (jobs.some((job) => ids.has(job.id)) ? jobs.filter((job) => !ids.has(job.id)) : undefined), alongside);
+export async function removeJobsAlongside(ids: ReadonlySet<string>, alongside: AlongsideWrite): Promise<Set<string>> {
+  const removed = new Set<string>();
+  await rewrite((jobs) => {
+    for (const job of jobs) if (ids.has(job.id)) removed.add(job.id);
+    return removed.size > 0 ? jobs.filter((job) => !ids.has(job.id)) : undefined;
+  }, alongside);
+  return removed;
 }

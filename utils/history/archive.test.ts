@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeJob } from '../../tests/unit/make-job';
 import type { Job } from '../job';
-import { addJob, getJobs } from '../job-store';
+import { addJob, getJobs, removeJob } from '../job-store';
 import { archiveFinishedJobs, isReadyToArchive } from './archive';
 import { entryFromJob } from './history-entry';
 import { getHistoryEntry, listHistory, putHistoryEntries } from './history-store';
@@ -52,6 +52,14 @@ describe('archiving finished jobs', () => {
     await archiveFinishedJobs(await getJobs(), 10);
     expect(await getJobs()).toEqual([]);
     expect((await listHistory()).map((entry) => entry.id)).toEqual(['done']);
+  });
+
+  it('does not bring back as history a job deleted while it was being archived', async () => {
+    await store(done('done', 1));
+    const seen = await getJobs();
+    await removeJob('done');
+    expect(await archiveFinishedJobs(seen, 10)).toEqual([]);
+    expect(await listHistory()).toEqual([]);
   });
 
   it('removes the jobs and announces the history change in one storage write', async () => {

@@ -1,7 +1,7 @@
 import type { Job } from '../job';
 import { removeJobsAlongside } from '../job-store';
 import { entryFromJob, type HistoryEntry } from './history-entry';
-import { getHistoryEntry, historyRevisionItem, putHistoryEntries } from './history-store';
+import { deleteHistoryEntry, getHistoryEntry, historyRevisionItem, putHistoryEntries } from './history-store';
 
 /** A job ready for the history: done, and its finish announced (finish-notifier.ts reads the mark in storage.local). */
 export function isReadyToArchive(job: Job): boolean {
@@ -26,6 +26,9 @@ export async function archiveFinishedJobs(jobs: readonly Job[], now: number): Pr
     entries.push(entryFromJob(job, parent, now));
   }
   await putHistoryEntries(entries);
-  await removeJobsAlongside(new Set(entries.map((entry) => entry.id)), { item: historyRevisionItem, next: (revision) => revision + 1 });
-  return entries;
+  const removed = await removeJobsAlongside(new Set(entries.map((entry) => entry.id)), { item: historyRevisionItem, next: (revision) => revision + 1 });
+  // A job the user deleted while this pass ran must not come back as a history entry without pictures.
+  const deletedMeanwhile = entries.filter((entry) => !removed.has(entry.id));
+  for (const entry of deletedMeanwhile) await deleteHistoryEntry(entry.id);
+  return entries.filter((entry) => removed.has(entry.id));
 }
