@@ -16,9 +16,23 @@ export interface ZipBlobWriter {
   finish(): Promise<Blob>;
 }
 
+/**
+ * fflate writes no ZIP64 records: offsets and sizes are 32-bit and the file count 16-bit. Past these
+ * it would write a damaged archive, so the writer refuses first (some 16,000 edits or 4 GB).
+ */
+export const ZIP_MAX_BYTES = 0xffff_ffff - 1_000_000;
+export const ZIP_MAX_FILES = 0xffff;
+
+/** The archive would exceed what a plain (non-ZIP64) zip file can hold. */
+export class ZipTooLargeError extends Error {
+  override name = 'ZipTooLargeError';
+}
+
 /** A zip archive built into a Blob as it goes (see the module comment). */
-export function createZipBlobWriter(type = 'application/zip'): ZipBlobWriter {
+export function createZipBlobWriter(type = 'application/zip', limits = { bytes: ZIP_MAX_BYTES, files: ZIP_MAX_FILES }): ZipBlobWriter {
   const parts: Blob[] = [];
+  let written = 0;
+  let files = 0;
   // One file's chunks (header, data, descriptor): one Blob per file, not thousands of tiny ones.
   let pending: Uint8Array<ArrayBuffer>[] = [];
   let failure: Error | null = null;
@@ -37,6 +51,13 @@ export function createZipBlobWriter(type = 'application/zip'): ZipBlobWriter {
   };
   const add = (file: ZipPassThrough | ZipDeflate, bytes: Uint8Array) => {
     if (failure) throw failure;
+    // Headers, descriptor and directory record take about 150 bytes plus the name twice.
+    written += bytes.byteLength + 150 + 2 * file.filename.length;
+    files += 1;
+    if (written > limits.bytes || files > limits.files) {
+      const limit = files > limits.files ? `${limits.files} files` : `${Math.floor(limits.bytes / 1e6)} MB`;
+      throw new ZipTooLargeError(`it is too large for one zip file (more than ${limit})`);
+    }
     zip.add(file);
     file.push(bytes, true);
     flush();
