@@ -3,13 +3,15 @@ import { watchHistory } from '../history/history-store';
 import { watchJobs } from '../job-store';
 import { readResultPage, storeResultPageDeps, successorOf, type ResultPageDeps, type ResultPageState } from './result-page-state';
 
-/** Calls back whenever anything the page shows may have changed; returns the unsubscribe function. */
-export type WatchResultPage = (callback: () => void) => () => void;
+/** Which store changed: the history (finished versions) or the live list (edits not finished or not moved yet). */
+export type ChangedStore = 'history' | 'jobs';
 
-/** The history (finished versions) and the live list (an edit about to finish, or to move over). */
+/** Calls back whenever anything the page shows may have changed; returns the unsubscribe function. */
+export type WatchResultPage = (callback: (changed: ChangedStore) => void) => () => void;
+
 export const watchStores: WatchResultPage = (callback) => {
-  const unwatchHistory = watchHistory(callback);
-  const unwatchJobs = watchJobs(() => callback());
+  const unwatchHistory = watchHistory(() => callback('history'));
+  const unwatchJobs = watchJobs(() => callback('jobs'));
   return () => {
     unwatchHistory();
     unwatchJobs();
@@ -29,6 +31,7 @@ export interface ResultPage {
  * Reads the edit `jobId` with every version of its source, and reads again whenever the stores change.
  * When the shown version disappears (deleted here or elsewhere) it opens the next sensible one in place
  * (`open(id, { replace: true })`), or shows that it was deleted when none of its versions is left.
+ * `open`, `deps` and `watch` must keep their identity between renders (each change reads again).
  */
 export function useResultPage(
   jobId: string | undefined,
@@ -76,7 +79,10 @@ export function useResultPage(
         if (current()) show({ status: 'error', message: READ_FAILED_MESSAGE });
       }
     };
-    const unwatch = watch(() => void refresh());
+    // A version in the history changes only with the history; the live list moves on every poll.
+    const unwatch = watch((changed) => {
+      if (changed === 'history' || shown?.status !== 'ready') void refresh();
+    });
     void refresh();
     return () => {
       live = false;
