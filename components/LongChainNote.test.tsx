@@ -7,7 +7,9 @@ import { putHistoryEntries } from '../utils/history/history-store';
 import { LONG_CHAIN_EDITS } from '../utils/history/tree';
 import type { BackgroundMessage, PromptContext } from '../utils/messages';
 import { makeChain } from '../utils/ui/testing/make-version';
+import { EditAgainDialog } from './EditAgainDialog';
 import { PromptBox } from './PromptBox';
+import { ResultEditDialog } from './ResultEditDialog';
 
 const context: PromptContext = { hasKey: true, aspectRatio: 'match_input_image', outputFormat: 'png' };
 
@@ -20,7 +22,8 @@ function answerPromptContext() {
 async function editEndOfChain(length: number, onEditEarlier?: () => void, onClose = vi.fn()) {
   answerPromptContext();
   await putHistoryEntries(makeChain(length));
-  render(<PromptBox source={{ kind: 'job', jobId: `v${length}` }} onClose={onClose} onOpenSettings={() => {}} onEditEarlier={onEditEarlier} />);
+  const jobId = `v${length}`;
+  render(onEditEarlier ? <ResultEditDialog jobId={jobId} onClose={onClose} onEditEarlier={onEditEarlier} /> : <EditAgainDialog jobId={jobId} onClose={onClose} />);
   // The box has read the key by then; the chain is read alongside.
   await screen.findByRole('button', { name: 'Start edit' });
   return { onClose };
@@ -66,7 +69,8 @@ describe('the long-chain warning in the prompt box', () => {
   it('never looks for a chain when the box edits a picture on a page', async () => {
     answerPromptContext();
     await putHistoryEntries(makeChain(LONG_CHAIN_EDITS + 2));
-    render(<PromptBox source={{ kind: 'selection', token: 'v8' }} onClose={() => {}} onOpenSettings={() => {}} />);
+    // As the prompt script shows it: no chain depth given, and the box reads none itself.
+    render(<PromptBox source={{ kind: 'job', jobId: 'v8' }} onClose={() => {}} onOpenSettings={() => {}} />);
     await screen.findByRole('button', { name: 'Start edit' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('note')).toBeNull();

@@ -5,7 +5,6 @@ import { sendToBackground } from '../utils/send-message';
 import { DEFAULT_SETTINGS, type AspectRatio, type OutputFormat } from '../utils/settings';
 import { trapTab } from '../utils/ui/focus-trap';
 import { openResultPage } from '../utils/ui/result-page-url';
-import { useChainDepth } from '../utils/ui/use-chain-depth';
 import { useFocusTrap } from '../utils/ui/use-focus-trap';
 import { usePreparedInput } from '../utils/ui/use-prepared-input';
 import { UNREACHABLE_MESSAGE, usePromptContext } from '../utils/ui/use-prompt-context';
@@ -30,13 +29,18 @@ export interface PromptBoxProps {
    * box closes and the result page of that version opens (its version tree lists the earlier ones).
    */
   onEditEarlier?: () => void;
+  /**
+   * How many chained edits made the result being edited (use-chain-depth.ts), from the extension page
+   * that shows the box: the box itself never reads the history, so the copy of it in web pages stays small.
+   */
+  chainDepth?: number;
 }
 
 /**
  * The "Edit with Kontext" dialog: one instruction, two choices, one button. Used over web pages
  * (content script, in a shadow root) and inside the popup ("Edit again").
  */
-export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOSE_DELAY_MS, onEditEarlier }: PromptBoxProps) {
+export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOSE_DELAY_MS, onEditEarlier, chainDepth }: PromptBoxProps) {
   const ids = { heading: useId(), prompt: useId(), hint: useId(), error: useId() };
   const dialogRef = useRef<HTMLDivElement>(null);
   const promptRef = useRef<HTMLTextAreaElement>(null);
@@ -48,7 +52,6 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const [sendError, setSendError] = useState<string>();
   const [sending, setSending] = useState(false);
   const [started, setStarted] = useState(false);
-  const chainDepth = useChainDepth(source);
   useFocusTrap(dialogRef);
 
   const context = state.status === 'ready' ? state.context : undefined;

@@ -1,4 +1,5 @@
 import { openOptionsPage } from '../utils/ui/open-options';
+import { useChainDepth } from '../utils/ui/use-chain-depth';
 import { PromptBox } from './PromptBox';
 
 interface ResultEditDialogProps {
@@ -10,9 +11,11 @@ interface ResultEditDialogProps {
 
 /** The prompt box over the result page, editing the version shown ("Edit again"). */
 export function ResultEditDialog({ jobId, onClose, onEditEarlier }: ResultEditDialogProps) {
+  const source = { kind: 'job', jobId } as const;
+  const chainDepth = useChainDepth(source);
   return (
     <div className="modal-layer">
-      <PromptBox source={{ kind: 'job', jobId }} onClose={onClose} onOpenSettings={openOptionsPage} onEditEarlier={onEditEarlier} />
+      <PromptBox source={source} onClose={onClose} onOpenSettings={openOptionsPage} onEditEarlier={onEditEarlier} chainDepth={chainDepth} />
     </div>
   );
 }
