@@ -7,6 +7,7 @@
  *        ◀── replaced | message ───            ◀── ok | message ───────────
  */
 import { z } from 'zod';
+import { pageSourceOf, type PageSource } from './history/find-job';
 import type { Job } from './job';
 import type { PageMessage, ReplaceOnPageResult } from './messages';
 import type { ReplacedEntry } from './replace-on-page-state';
@@ -36,17 +37,12 @@ export interface ReplaceOnPageDeps {
   };
 }
 
-type PageSource = Extract<Job['source'], { kind: 'page' }>;
-
 const PageReply = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), message: z.string().max(500) })]);
 
 const NO_RESULT = 'That result no longer exists.';
 const NO_PAGE = 'This picture did not come from a web page that can be found again.';
 const NO_ACCESS = 'Edit with Kontext cannot change that page now. Right-click the picture there, or open this popup while viewing the page, and try again.';
 const NO_ANSWER = 'The page did not answer. Reload it and try again.';
-/** Edits of edits: more than any chain a person makes, fewer than a cycle in a damaged record would loop. */
-const MAX_CHAIN = 100;
-
 /** Shows the job's own result in place of the picture its chain of edits started from. */
 export async function replaceOnPage(jobId: string, deps: ReplaceOnPageDeps): Promise<ReplaceOnPageResult> {
   const job = await deps.findJob(jobId);
@@ -95,16 +91,6 @@ export async function restoreOriginal(jobId: string, deps: ReplaceOnPageDeps): P
     await deps.replaced.set(entry, false);
   }
   return { ok: true, state: 'restored' };
-}
-
-/** The page picture a job's chain of edits started from. */
-export async function pageSourceOf(job: Job, findJob: ReplaceOnPageDeps['findJob']): Promise<PageSource | undefined> {
-  let current: Job | undefined = job;
-  for (let step = 0; current && step < MAX_CHAIN; step += 1) {
-    if (current.source.kind === 'page') return current.source;
-    current = await findJob(current.source.jobId);
-  }
-  return undefined;
 }
 
 /** The tab (and frame) showing the source's page: the tab of the click, else the one the user looks at. */

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { PNG } from 'pngjs';
 import { describe, expect, it, vi } from 'vitest';
 import { makeJob } from './testing/make-job';
 import { MISSING_RESULT_MESSAGE, copyResult, provenanceOf, saveResult, type ResultDeps } from './result-actions';
@@ -28,6 +29,20 @@ describe('saveResult', () => {
     const deps = fakeDeps(new Blob(['jpeg'], { type: 'image/jpeg' }));
     expect(await saveResult(job, deps)).toBe('kontext-add-a-red-hat-20250304-131415.jpg');
     expect(deps.download).toHaveBeenCalledWith({ url: expect.stringMatching(/^blob:/), filename: 'kontext-add-a-red-hat-20250304-131415.jpg', saveAs: false });
+  });
+
+  it('names the first version’s page as the source of an edit of an edit', async () => {
+    const png = PNG.sync.write(Object.assign(new PNG({ width: 1, height: 1 }), { data: Buffer.from([1, 2, 3, 255]) }));
+    const deps = fakeDeps(new Blob([new Uint8Array(png)], { type: 'image/png' }));
+    let saved: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved = blob as Blob;
+      return 'blob:saved';
+    });
+    const root = { kind: 'page', srcUrl: 'https://cdn.example/first.png', pageUrl: 'https://example.org/' } as const;
+    deps.pageSourceOf = vi.fn(async () => root);
+    await saveResult(makeJob({ phase: 'done', source: { kind: 'job', jobId: 'j0' } }), deps);
+    expect(Buffer.from(await saved!.arrayBuffer()).toString('latin1')).toContain('iTXtSource\0\0\0\0\0https://cdn.example/first.png');
   });
 
   it('explains when the result is no longer stored', async () => {

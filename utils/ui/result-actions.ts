@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getJobImage } from '../image-store';
+import { pageSourceOf, type PageSource } from '../history/find-job';
 import type { Job } from '../job';
 import { withProvenance, type Provenance } from '../image/provenance';
 import { resultFileName } from './file-name';
@@ -17,6 +18,8 @@ export interface ResultDeps {
   writeClipboard: (items: ClipboardItem[]) => Promise<void>;
   convertToPng: (blob: Blob) => Promise<Blob>;
   now: () => number;
+  /** The page picture the job's chain started from (an edit of an edit names the first version's page). */
+  pageSourceOf?: (job: Job) => Promise<PageSource | undefined>;
 }
 
 export const browserResultDeps: ResultDeps = {
@@ -25,6 +28,7 @@ export const browserResultDeps: ResultDeps = {
   writeClipboard: (items) => navigator.clipboard.write(items),
   convertToPng: (blob) => toPng(blob),
   now: () => Date.now(),
+  pageSourceOf: (job) => pageSourceOf(job),
 };
 
 async function resultOf(job: Job, deps: ResultDeps): Promise<Blob> {
@@ -33,9 +37,8 @@ async function resultOf(job: Job, deps: ResultDeps): Promise<Blob> {
   return blob;
 }
 
-/** Where a result came from, as the saved file records it. */
-export function provenanceOf(job: Job, date: Date): Provenance {
-  const source = job.source.kind === 'page' ? job.source : undefined;
+/** Where a result came from, as the saved file records it; `source` is its chain's page picture. */
+export function provenanceOf(job: Job, date: Date, source = job.source.kind === 'page' ? job.source : undefined): Provenance {
   // A page-made address (blob:, data:) means nothing outside this browser: name the page instead.
   const sourceUrl = source?.srcUrl && /^https?:/i.test(source.srcUrl) ? source.srcUrl : source?.pageUrl;
   return { prompt: job.prompt, model: job.model, sourceUrl, date };
@@ -47,7 +50,8 @@ export function provenanceOf(job: Job, date: Date): Provenance {
  */
 export async function saveResult(job: Job, deps: ResultDeps = browserResultDeps): Promise<string> {
   const date = new Date(job.completedAt ?? deps.now());
-  const blob = await withProvenance(await resultOf(job, deps), provenanceOf(job, date));
+  const source = await deps.pageSourceOf?.(job).catch(() => undefined);
+  const blob = await withProvenance(await resultOf(job, deps), provenanceOf(job, date, source));
   const filename = resultFileName(job.prompt, date, blob.type, job.input.output_format);
   const url = URL.createObjectURL(blob);
   try {
