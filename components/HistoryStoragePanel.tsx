@@ -4,10 +4,10 @@ import { describeImport, HistoryImportError } from '../utils/history/import-hist
 import { isQuotaExceeded } from '../utils/job-errors';
 import { formatStorageBytes, MAKE_ROOM_ADVICE } from '../utils/storage-health';
 import { browserHistoryStorageDeps, type HistoryStorageDeps } from '../utils/ui/history-storage-deps';
+import { HISTORY_STORAGE_SECTION } from '../utils/ui/open-options';
 import { useStorageHealth } from '../utils/ui/use-storage-health';
 
-/** The id of the section ("options.html#history-storage"). */
-export const HISTORY_STORAGE_SECTION = 'history-storage';
+export { HISTORY_STORAGE_SECTION };
 
 type Busy = 'export' | 'import' | undefined;
 
@@ -31,6 +31,12 @@ export function HistoryStoragePanel({ deps = browserHistoryStorageDeps }: { deps
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+
+  // Opened from the popup's storage warning (options.html#history-storage): bring the section into view.
+  useEffect(() => {
+    if (location.hash === `#${HISTORY_STORAGE_SECTION}`) sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   const refreshCount = useCallback(() => {
     deps.countEdits().then(setCount, () => setCount(undefined));
@@ -73,7 +79,7 @@ export function HistoryStoragePanel({ deps = browserHistoryStorageDeps }: { deps
   }
 
   return (
-    <section className="diagnostics history-storage" id={HISTORY_STORAGE_SECTION} aria-labelledby="history-storage-heading">
+    <section ref={sectionRef} className="diagnostics history-storage" id={HISTORY_STORAGE_SECTION} aria-labelledby="history-storage-heading">
       <h2 id="history-storage-heading">History and storage</h2>
       <p>{count === undefined ? 'Counting edits…' : `${count} ${count === 1 ? 'edit' : 'edits'} kept in the history.`}</p>
       {health?.usage !== undefined && health.quota !== undefined && (

@@ -3,7 +3,7 @@ import { matchesSearch, searchWords, siteOf } from '../utils/history/search';
 import type { Job } from '../utils/job';
 import { sendToBackground } from '../utils/send-message';
 import { jobIdFromHash } from '../utils/ui/focused-job';
-import { openOptionsPage } from '../utils/ui/open-options';
+import { HISTORY_STORAGE_SECTION, openOptionsPage, openOptionsSection } from '../utils/ui/open-options';
 import { useEdits } from '../utils/ui/use-edits';
 import { useMarkFailuresSeen } from '../utils/ui/use-failures-seen';
 import { useHasKey } from '../utils/ui/use-has-key';
@@ -77,7 +77,7 @@ export function PopupApp() {
           </a>
         </header>
         {hasKey === false && <KeyBanner />}
-        <StorageWarning />
+        <StorageWarning onOpenStorage={() => openOptionsSection(HISTORY_STORAGE_SECTION)} />
         <main>
           {jobs === undefined || shown === undefined ? null : jobs.length === 0 ? <EmptyState /> : (
             <>

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StorageFigures } from '../utils/ui/history-storage-deps';
 import { StorageWarning } from './StorageWarning';
 
@@ -25,6 +25,13 @@ function source(figures: StorageFigures) {
 afterEach(cleanup);
 
 describe('StorageWarning', () => {
+  it('offers the way to the options page section where space is made', async () => {
+    const open = vi.fn();
+    render(<StorageWarning source={source({ usage: 9.2 * GB, quota: 10 * GB })} onOpenStorage={open} />);
+    (await screen.findByRole('button', { name: 'Open History and storage' })).click();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
   it('stays out of the way while there is room', async () => {
     const { container } = render(<StorageWarning source={source({ usage: GB, quota: 100 * GB })} />);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -11,13 +11,14 @@ const browserSource: StorageHealthSource = { estimate: estimateStorage, watch: w
  * alert), telling the user to export the history and delete older edits before results stop fitting.
  * Reads the estimate itself, so it can sit in any extension page (the popup, the options page).
  */
-export function StorageWarning({ source }: { source?: StorageHealthSource }) {
+export function StorageWarning({ source, onOpenStorage }: { source?: StorageHealthSource; onOpenStorage?: () => void }) {
   const chosen = useMemo(() => source ?? browserSource, [source]);
   const health = useStorageHealth(chosen);
   if (health?.level !== 'low' && health?.level !== 'critical') return null;
   return (
-    <p className={`storage-warning ${health.level}`} role={health.level === 'critical' ? 'alert' : 'status'}>
-      {health.message}
-    </p>
+    <div className={`storage-warning ${health.level}`}>
+      <p role={health.level === 'critical' ? 'alert' : 'status'}>{health.message}</p>
+      {onOpenStorage && <button type="button" className="banner-action" onClick={onOpenStorage}>Open History and storage</button>}
+    </div>
   );
 }
