@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { Job } from '../utils/job';
 import { sendToBackground } from '../utils/send-message';
 import { copyResult, saveResult } from '../utils/ui/result-actions';
+import { useActionFeedback } from '../utils/ui/use-action-feedback';
 import { ReplaceOnPage } from './ReplaceOnPage';
 
 interface JobActionsProps {
@@ -9,37 +9,11 @@ interface JobActionsProps {
   onEditAgain: (jobId: string) => void;
 }
 
-type Feedback = { kind: 'status' | 'alert'; text: string } | undefined;
-
 const UNREACHABLE = 'The extension did not answer. Close and reopen this popup, then try again.';
-
-function messageOf(error: unknown, fallback: string): string {
-  return error instanceof Error && error.message ? error.message : fallback;
-}
 
 /** The buttons that fit the job's state, with their feedback. */
 export function JobActions({ job, onEditAgain }: JobActionsProps) {
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>();
-
-  // "Copied" and "Saved" are passing news; errors stay until the next action.
-  useEffect(() => {
-    if (feedback?.kind !== 'status') return;
-    const timer = setTimeout(() => setFeedback(undefined), 2500);
-    return () => clearTimeout(timer);
-  }, [feedback]);
-
-  async function run(action: () => Promise<Feedback>, failure: string) {
-    setBusy(true);
-    setFeedback(undefined);
-    try {
-      setFeedback(await action());
-    } catch (error) {
-      setFeedback({ kind: 'alert', text: messageOf(error, failure) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, feedback, run, setFeedback } = useActionFeedback();
 
   const command = (type: 'bg:cancel-job' | 'bg:delete-job' | 'bg:retry-job') => () =>
     run(async () => {

@@ -12,7 +12,8 @@ function messageOf(error: unknown, fallback: string): string {
 
 /**
  * Runs one button's action at a time and keeps its feedback: passing news fades, errors stay until
- * the next action. `busy` is true while an action runs, to disable the buttons.
+ * the next action. `busy` is true while an action runs, to disable the buttons; `setFeedback` lets a
+ * part that runs its own actions (Replace on page) report on the same line.
  */
 export function useActionFeedback() {
   const [busy, setBusy] = useState(false);
@@ -36,5 +37,5 @@ export function useActionFeedback() {
     }
   }, []);
 
-  return { busy, feedback, run };
+  return { busy, feedback, run, setFeedback };
 }
