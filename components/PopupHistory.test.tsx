@@ -12,6 +12,7 @@ import type { BackgroundMessage } from '../utils/messages';
 import { setApiKey } from '../utils/secret-store';
 import { makeJob } from '../utils/ui/testing/make-job';
 import { PopupApp } from './PopupApp';
+import { RENDER_ALL_UP_TO } from './VirtualList';
 
 let sent: BackgroundMessage[] = [];
 
@@ -77,6 +78,13 @@ describe('PopupApp history', () => {
     await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete all' }));
     await waitFor(() => expect(sent).toContainEqual({ type: 'bg:clear-history' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+  });
+
+  it(`keeps every row of a history up to ${RENDER_ALL_UP_TO} edits in the page`, async () => {
+    await keep(...Array.from({ length: RENDER_ALL_UP_TO }, (_, index) => done(`j${index}`, `short history ${index}`, index)));
+    render(<PopupApp />);
+    const list = await screen.findByRole('list', { name: 'Edits' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(RENDER_ALL_UP_TO));
   });
 
   it('renders only a window of a long history, each row saying where it is in the whole', async () => {

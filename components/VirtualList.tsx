@@ -24,6 +24,12 @@ interface VirtualListProps<T> {
 const OVERSCAN = 3;
 
 /**
+ * Lists up to this long are rendered whole: cheap at that size, and every row stays in the page for
+ * find-in-page, screen readers' list navigation and tools that look rows up by their text.
+ */
+export const RENDER_ALL_UP_TO = 60;
+
+/**
  * A list that renders only the rows in view (and a few more), so thousands of edits cost what a
  * screenful does. Rows are measured as they render (an image loading can change their height); the
  * ones not seen yet count as `estimate`.
@@ -46,7 +52,8 @@ export function VirtualList<T>({ items, keyOf, estimate, label, renderItem, scro
     const item = items[index];
     return item === undefined ? undefined : heights.get(keyOf(item));
   }, [items, keyOf, heights]);
-  const range = visibleWindow({ count: items.length, heightOf, estimate, scrollTop, viewport, overscan: OVERSCAN });
+  const overscan = items.length <= RENDER_ALL_UP_TO ? items.length : OVERSCAN;
+  const range = visibleWindow({ count: items.length, heightOf, estimate, scrollTop, viewport, overscan });
 
   // Measure the rendered rows after every render, and again whenever one of them changes size.
   useLayoutEffect(() => {

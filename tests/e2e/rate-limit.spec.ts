@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { creates, jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
 import { expect, test, waitForMenuReady } from './fixtures';
+import { readStoredJobs } from './stop-points';
 
 // The double's "minute" is compressed to 20 s to keep the suite fast: the same shape of limit (6 per
 // minute, burst 1: one create every 3.3 s here), the same 429 answers with their "~Ns" wait.
@@ -14,17 +15,8 @@ const EDITS = 10;
 // Zero-padded so no instruction is part of another ("#1" would match "#10").
 const prompt = (n: number): string => `rate edit #${String(n).padStart(2, '0')}`;
 
-interface StoredJob {
-  id: string;
-  prompt: string;
-  phase: string;
-  notice?: string;
-  error?: { message: string };
-}
-
-async function storedJobs(popup: Page): Promise<StoredJob[]> {
-  return popup.evaluate(async () => ((await chrome.storage.local.get('jobs')).jobs ?? []) as StoredJob[]);
-}
+/** The live jobs and the finished ones in the history. */
+const storedJobs = (popup: Page) => readStoredJobs(popup);
 
 test('ten edits under a 6-a-minute limit all finish, in the order they were started, none failed', async ({ page, site, api, openOptions, openPopup, serviceWorker }) => {
   await waitForMenuReady(await serviceWorker());

@@ -21,11 +21,38 @@ export function stopPointOf(job: Job): StopPoint {
   return job.createSentAt === undefined ? 'before create' : 'create sent';
 }
 
-/** Every stored job, read by an open extension page (the worker may be stopped). */
+/**
+ * Every stored job, read by an open extension page (the worker may be stopped): the live list in
+ * storage.local and the finished ones moved to the history in IndexedDB (a job caught in both, between
+ * the two writes of the move, counts once, as its live record).
+ */
 export async function readStoredJobs(extensionPage: Page): Promise<Job[]> {
-  // wxt's `local:jobs` item is the `jobs` key of storage.local.
-  const raw = await extensionPage.evaluate(async () => (await chrome.storage.local.get('jobs')).jobs);
-  return z.array(Job).parse(raw ?? []);
+  const { live, history } = await extensionPage.evaluate(async () => {
+    // wxt's `local:jobs` item is the `jobs` key of storage.local.
+    const jobs: unknown = (await chrome.storage.local.get('jobs')).jobs;
+    const entries = await new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('edit-with-kontext');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('history')) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        const request = db.transaction('history').objectStore('history').getAll();
+        request.onsuccess = () => {
+          resolve(request.result);
+          db.close();
+        };
+        request.onerror = () => reject(request.error);
+      };
+    });
+    return { live: jobs ?? [], history: entries.map((entry) => (entry as { job: unknown }).job) };
+  });
+  const liveJobs = z.array(Job).parse(live);
+  const ids = new Set(liveJobs.map((job) => job.id));
+  return [...liveJobs, ...z.array(Job).parse(history).filter((job) => !ids.has(job.id))];
 }
 
 /** The stored job with this prompt; throws when there is none. */
