@@ -15,6 +15,11 @@ describe('history entries', () => {
     expect(readHistoryRecord(entry)).toEqual({ status: 'readable', entry, migrated: false });
   });
 
+  it('record what a finished edit cost by the billing rule, and nothing for an unpriced model', () => {
+    expect(entryFromJob({ ...job, model: 'black-forest-labs/flux-kontext-pro' }, undefined, 1).cost?.usd).toBe(0.04);
+    expect(entryFromJob({ ...job, model: 'someone/other' }, undefined, 1).cost).toBeUndefined();
+  });
+
   it('read records stored without versions as version 1, the job inside them too', () => {
     const entry = entryFromJob(job, undefined, 50);
     const { v: _entryVersion, ...bare } = entry;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Job, JOB_VERSIONING } from '../job';
+import { costOfSucceededEdit } from '../pricing';
 import { upgradeRecord, type RecordVersioning } from '../record-version';
 
 /** Version of the stored history record; bump it together with a migration in HISTORY_VERSIONING. */
@@ -24,6 +25,8 @@ export const HistoryEntry = z.object({
   /** Copied from the job, for the newest-first index. */
   createdAt: z.number(),
   archivedAt: z.number(),
+  /** What the edit cost by the provider's billing rule (pricing.ts); absent for a model without a known price. */
+  cost: z.object({ usd: z.number().nonnegative(), basis: z.string() }).optional(),
   job: Job,
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
@@ -54,6 +57,7 @@ export function entryFromJob(job: Job, parent: HistoryEntry | undefined, now: nu
     parentId: parent?.id,
     createdAt: job.createdAt,
     archivedAt: now,
+    cost: job.phase === 'done' ? costOfSucceededEdit(job.model) : undefined,
     job: { ...job, announce: undefined, notice: undefined, dueAt: undefined },
   };
 }

@@ -45,6 +45,12 @@ describe('metadataRows', () => {
     expect(rows.Result?.value).toBe('1024 × 576 JPEG, 1.2 MB');
   });
 
+  it('says what the edit cost and by which rule, and claims nothing when the price is unknown', () => {
+    const priced = { ...root, cost: { usd: 0.04, basis: 'one output image, published price of 2025-06' } };
+    expect(rowsOf(priced, [priced], iso).Cost?.value).toBe('$0.04 (one output image, published price of 2025-06)');
+    expect(rowsOf({ ...root, cost: undefined }, [root], iso).Cost).toBeUndefined();
+  });
+
   it('gives an edit of an edit the source page of its first version, and its place among the versions', () => {
     const rows = rowsOf(branch, [root, child, branch], iso);
     expect(rows['Source page']?.value).toBe('Cats');

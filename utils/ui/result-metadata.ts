@@ -4,6 +4,7 @@ import { formatBytes } from '../image/errors';
 import { formatLabel } from '../image/plan';
 import type { ImageFacts, Job } from '../job';
 import { OUTPUT_FORMAT_LABELS, aspectRatioLabel } from './option-labels';
+import { formatUsd } from '../pricing';
 import { versionNumbers } from './version-labels';
 
 /** One row of the result page's facts: a term, its value, and a link when the value is an address. */
@@ -66,6 +67,7 @@ export function metadataRows(entry: HistoryEntry, tree: readonly HistoryEntry[],
   rows.push({ term: 'Created', value: formatDate(job.createdAt) });
   if (job.completedAt !== undefined) rows.push({ term: 'Finished', value: formatDate(job.completedAt) });
   if (job.predictTime !== undefined) rows.push({ term: 'Time on the provider', value: formatSeconds(job.predictTime) });
+  if (entry.cost) rows.push({ term: 'Cost', value: `${formatUsd(entry.cost.usd)} (${entry.cost.basis})` });
   if (job.image) rows.push({ term: 'Input', value: describeImage(job.image) });
   if (job.result) rows.push({ term: 'Result', value: describeImage(job.result) });
   const number = versionNumbers(tree).get(entry.id);
