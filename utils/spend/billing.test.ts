@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { makeJob } from '../../tests/unit/make-job';
+import { billedEntry, pendingMicros } from './billing';
+import { addEntry, EMPTY_LEDGER } from './ledger';
+import { priceKey } from './price-table';
+
+const NOW = Date.UTC(2026, 10, 15);
+const MAX = 'black-forest-labs/flux-kontext-max';
+
+describe('billing by rule', () => {
+  it('bills a Kontext prediction once it succeeded with an output', () => {
+    const job = makeJob({ phase: 'downloading', predictionId: 'p-1', remoteStatus: 'succeeded', outputUrl: 'https://x/out.png' });
+    expect(billedEntry(job, {}, NOW)).toMatchObject({ jobId: 'job-1', predictionId: 'p-1', micros: 40_000, rule: 'per-output-image', at: NOW });
+  });
+
+  it.each([
+    ['failed', makeJob({ phase: 'failed', predictionId: 'p-1', remoteStatus: 'failed' })],
+    ['canceled', makeJob({ phase: 'canceled', predictionId: 'p-1', remoteStatus: 'canceled' })],
+    ['aborted', makeJob({ phase: 'failed', predictionId: 'p-1', remoteStatus: 'aborted' })],
+    ['still running', makeJob({ phase: 'polling', predictionId: 'p-1', remoteStatus: 'processing' })],
+  ])('does not bill a %s prediction without output', (_name, job) => {
+    expect(billedEntry(job, {}, NOW)).toBeUndefined();
+  });
+
+  it('bills at the user price when one is set', () => {
+    const job = makeJob({ model: MAX, phase: 'done', predictionId: 'p-1', outputUrl: 'u', completedAt: NOW - 1 });
+    expect(billedEntry(job, { [priceKey('replicate', MAX)]: 70_000 }, NOW)).toMatchObject({ micros: 70_000, at: NOW - 1, basis: 'one output image, your price' });
+  });
+
+  it('expects every running or waiting job to be billed until the ledger has it', () => {
+    const jobs = [
+      makeJob({ id: 'a', phase: 'creating' }),
+      makeJob({ id: 'b', model: MAX, phase: 'polling', predictionId: 'pb' }),
+      makeJob({ id: 'c', phase: 'downloading', predictionId: 'pc', outputUrl: 'u' }),
+      makeJob({ id: 'd', phase: 'done', predictionId: 'pd', outputUrl: 'u' }),
+      makeJob({ id: 'e', phase: 'failed' }),
+    ];
+    expect(pendingMicros(jobs, EMPTY_LEDGER, {})).toBe(40_000 + 80_000 + 40_000);
+    const ledger = addEntry(EMPTY_LEDGER, billedEntry(jobs[2]!, {}, NOW)!);
+    expect(pendingMicros(jobs, ledger, {})).toBe(40_000 + 80_000);
+  });
+});

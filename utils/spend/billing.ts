@@ -1,0 +1,39 @@
+import type { Job } from '../job';
+import { entryKey, hasEntry, type Ledger, type LedgerEntry } from './ledger';
+import { basisOf, priceOf, type PriceOverrides } from './price-table';
+
+/** The provider a job runs at; jobs from before providers were chosen ran at Replicate. */
+export function providerOf(job: Job): string {
+  const provider = (job as { provider?: unknown }).provider;
+  return typeof provider === 'string' && provider ? provider : 'replicate';
+}
+
+/**
+ * The ledger row of a job that reached its billed outcome, or undefined. Kontext is billed per output
+ * image: the prediction succeeded and has an output (the job is downloading it, or done). Failed,
+ * canceled and aborted predictions have no output and cost nothing. A model without a known price
+ * gets no row: the ledger holds amounts, not guesses.
+ */
+export function billedEntry(job: Job, prices: PriceOverrides, now: number): LedgerEntry | undefined {
+  if (!job.predictionId || !job.outputUrl) return undefined;
+  const provider = providerOf(job);
+  const price = priceOf(provider, job.model, prices);
+  if (!price || price.rule !== 'per-output-image') return undefined;
+  return {
+    jobId: job.id, predictionId: job.predictionId, micros: price.micros, model: job.model, provider,
+    rule: price.rule, basis: basisOf(price), at: job.completedAt ?? now,
+  };
+}
+
+/** True when a job is running or waiting and its cost is not in the ledger yet (it may still be billed). */
+export function isPendingCharge(job: Job, ledger: Ledger): boolean {
+  if (job.phase === 'done' || job.phase === 'failed' || job.phase === 'canceled') return false;
+  return !job.predictionId || !job.outputUrl || !hasEntry(ledger, entryKey({ jobId: job.id, predictionId: job.predictionId }));
+}
+
+/** The expected cost of jobs not billed yet, each at its model's price. */
+export function pendingMicros(jobs: readonly Job[], ledger: Ledger, prices: PriceOverrides): number {
+  return jobs
+    .filter((job) => isPendingCharge(job, ledger))
+    .reduce((sum, job) => sum + (priceOf(providerOf(job), job.model, prices)?.micros ?? 0), 0);
+}

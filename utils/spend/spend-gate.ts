@@ -1,0 +1,58 @@
+import type { Job } from '../job';
+import type { JobEvent } from '../job-machine';
+import { byStartOrder, holdsSlot } from '../job-queue';
+import { createSerialQueue } from '../serial-queue';
+import { billedEntry, pendingMicros, providerOf } from './billing';
+import { capRefusalMessage, capStatus, type CapFigures, type CapStatus } from './cap';
+import { monthTotal } from './ledger';
+import { getLedger, recordEntry } from './ledger-store';
+import { priceOf } from './price-table';
+import { getSpendSettings } from './spend-settings';
+
+/** What an edit would cost and where the month stands, as the prompt box shows it. */
+export interface SpendQuote extends CapFigures {
+  status: CapStatus;
+}
+
+/** The quote for one more edit of `model`, counting `jobs` that are accepted but not billed yet. */
+export async function quoteEdit(model: string, provider: string, jobs: readonly Job[], now: number): Promise<SpendQuote> {
+  const [ledger, settings] = await Promise.all([getLedger(), getSpendSettings()]);
+  const figures: CapFigures = {
+    spentMicros: monthTotal(ledger, now),
+    pendingMicros: pendingMicros(jobs, ledger, settings.prices),
+    priceMicros: priceOf(provider, model, settings.prices)?.micros,
+    capMicros: settings.capMicros,
+  };
+  return { ...figures, status: capStatus(figures) };
+}
+
+/**
+ * Start checks run one at a time: each must see the jobs the one before it added, or ten quick
+ * clicks would all pass the same check and overshoot the cap together.
+ */
+export const serializeStarts = createSerialQueue();
+
+/**
+ * The event that stops a job about to send its create when that would pass the cap, or undefined.
+ * Counted besides the ledger: jobs that hold a provider slot and jobs started before this one (they
+ * create first), so jobs released from the queue together never overshoot. A job stopped here fails
+ * with the cap's message and costs nothing; Retry checks again (after the cap was raised).
+ */
+export async function capRefusalForCreate(job: Job, jobs: readonly Job[], now: number): Promise<JobEvent | undefined> {
+  const ahead = jobs.filter((other) => other.id !== job.id && (holdsSlot(other) || byStartOrder(other, job) < 0));
+  const quote = await quoteEdit(job.model, providerOf(job), ahead, now);
+  if (quote.status !== 'at-cap') return undefined;
+  // No error code of its own yet (job.ts is shared): "insufficient-credit" is the nearest in meaning and is not resumable.
+  return { type: 'FAILED', error: { code: 'insufficient-credit', message: capRefusalMessage(quote) } };
+}
+
+/** Writes the ledger row of a job that reached its billed outcome (idempotent); never throws. */
+export async function recordIfBilled(job: Job, now: number): Promise<void> {
+  if (!job.predictionId || !job.outputUrl) return;
+  try {
+    const entry = billedEntry(job, (await getSpendSettings()).prices, now);
+    if (entry) await recordEntry(entry);
+  } catch (error) {
+    console.warn('Edit with Kontext: could not record the cost of an edit.', error);
+  }
+}
