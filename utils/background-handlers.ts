@@ -14,6 +14,7 @@ import { getSelection, updateSelection, type PreparedSummary } from './selection
 import { ALL_SITES } from './ui/site-access';
 import { storage } from 'wxt/utils/storage';
 import { getSettings } from './settings-store';
+import { getRecentInstructions, rememberInstruction } from './recent-instructions';
 import type { JobSource } from './job';
 import { replaceOnPage, restoreOriginal } from './replace-on-page';
 import { browserReplaceDeps } from './replace-on-page-browser';
@@ -74,10 +75,10 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
       return { ok: true };
     },
     'bg:prompt-context': async (message, sender) => {
-      const [settings, hasKey, source] = await Promise.all([
-        getSettings(), jobs.hasKey(), resolveSource(message.source, sender.tab?.id, now()),
+      const [settings, hasKey, source, recentInstructions] = await Promise.all([
+        getSettings(), jobs.hasKey(), resolveSource(message.source, sender.tab?.id, now()), getRecentInstructions().catch(() => []),
       ]);
-      const context: PromptContext = { hasKey, aspectRatio: settings.aspectRatio, outputFormat: settings.outputFormat };
+      const context: PromptContext = { hasKey, aspectRatio: settings.aspectRatio, outputFormat: settings.outputFormat, recentInstructions };
       if (typeof source === 'string') context.problem = source;
       else if (source.kind === 'page' && source.srcUrl) context.previewUrl = source.srcUrl;
       return context;
@@ -87,6 +88,8 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
       const source = await resolveSource(request.source, sender.tab?.id, now());
       if (typeof source === 'string') return { ok: false, message: source };
       const job = await jobs.start(request, source);
+      // Offered again in the prompt box; losing one is harmless, so it never fails the edit.
+      await rememberInstruction(request.prompt).catch(() => undefined);
       return { ok: true, jobId: job.id };
     },
     'bg:set-target': async ({ token, target }, sender) => {

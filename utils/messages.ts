@@ -65,6 +65,8 @@ export interface PromptContext {
   previewUrl?: string;
   /** Set when the source is gone (an expired menu click, a deleted result). */
   problem?: string;
+  /** Instructions of the last edits, newest first, offered under the instruction (recent-instructions.ts). */
+  recentInstructions?: string[];
 }
 
 /** The prepared input of an edit, or why it cannot be prepared. */
