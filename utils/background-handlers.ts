@@ -18,6 +18,8 @@ import { getRecentInstructions, rememberInstruction } from './recent-instruction
 import type { JobSource } from './job';
 import { replaceOnPage, restoreOriginal } from './replace-on-page';
 import { browserReplaceDeps } from './replace-on-page-browser';
+import { getJobs } from './job-store';
+import { quoteEdit, SpendCapError } from './spend/spend-gate';
 
 /** Set once the prompt box has offered access to all sites (it offers it once). */
 const siteAccessOffered = storage.defineItem<boolean>('local:siteAccessOffered', { fallback: false });
@@ -79,6 +81,8 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
         getSettings(), jobs.hasKey(), resolveSource(message.source, sender.tab?.id, now()), getRecentInstructions().catch(() => []),
       ]);
       const context: PromptContext = { hasKey, aspectRatio: settings.aspectRatio, outputFormat: settings.outputFormat, recentInstructions };
+      const provider = (settings as { provider?: string }).provider ?? 'replicate';
+      context.spend = await quoteEdit(settings.model, provider, await getJobs(), now()).catch(() => undefined);
       if (typeof source === 'string') context.problem = source;
       else if (source.kind === 'page' && source.srcUrl) context.previewUrl = source.srcUrl;
       return context;
@@ -87,7 +91,13 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
       if (!(await jobs.hasKey())) return { ok: false, message: 'Add your API key on the options page first.' };
       const source = await resolveSource(request.source, sender.tab?.id, now());
       if (typeof source === 'string') return { ok: false, message: source };
-      const job = await jobs.start(request, source);
+      let job;
+      try {
+        job = await jobs.start(request, source);
+      } catch (error) {
+        if (error instanceof SpendCapError) return { ok: false, message: error.message, reason: 'spend-cap' };
+        throw error;
+      }
       // Offered again in the prompt box; losing one is harmless, so it never fails the edit.
       await rememberInstruction(request.prompt).catch(() => undefined);
       return { ok: true, jobId: job.id };

@@ -12,6 +12,7 @@ import type { EditRequest } from './messages';
 import { createRecordingFetch, type RecordDiagnostic } from './recording-fetch';
 import { getApiKey } from './secret-store';
 import { getSettings } from './settings-store';
+import { assertWithinCap, capRefusalForCreate, recordIfBilled, serializeStarts } from './spend/spend-gate';
 
 export interface JobServiceDeps {
   now: () => number;
@@ -43,17 +44,30 @@ export function createJobService(deps: JobServiceDeps) {
     });
   }
 
-  const steps = createJobSteps({ random: deps.random, getClient, ...deps.io });
+  const baseSteps = createJobSteps({ random: deps.random, getClient, ...deps.io });
+  // Spend control: a job about to send its (billed) create first checks the monthly cap, so queued
+  // and retried jobs respect it too; and every stored change that shows a billed outcome writes the
+  // ledger (idempotent, so the downloading and done updates of one prediction count once).
+  const steps = {
+    ...baseSteps,
+    create: async (job: Job, applyEvent: Parameters<typeof baseSteps.create>[1]) =>
+      (await capRefusalForCreate(job, await getJobs(), deps.now())) ?? baseSteps.create(job, applyEvent),
+  };
+  async function updateAndRecord(id: string, change: (job: Job) => Job): Promise<Job | undefined> {
+    const job = await updateJob(id, change);
+    if (job) await recordIfBilled(job, deps.now());
+    return job;
+  }
   const runner = createJobRunner({
     now: deps.now,
     getJob,
-    updateJob,
+    updateJob: updateAndRecord,
     steps,
     jobsAhead: async (job) => jobsAhead(await getJobs(), job.id, (await getSettings()).maxConcurrentJobs),
   });
 
   async function apply(id: string, event: JobEvent): Promise<Job | undefined> {
-    return updateJob(id, (job) => transition(job, event, deps.now()));
+    return updateAndRecord(id, (job) => transition(job, event, deps.now()));
   }
 
   return {
@@ -75,7 +89,7 @@ export function createJobService(deps: JobServiceDeps) {
       }
     },
 
-    /** Creates a job from the prompt box's request and starts it. */
+    /** Creates a job from the prompt box's request and starts it; throws SpendCapError when the monthly cap refuses it. */
     async start(request: EditRequest, source: JobSource): Promise<Job> {
       const settings = await getSettings();
       const now = deps.now();
@@ -98,7 +112,11 @@ export function createJobService(deps: JobServiceDeps) {
         attempts: 0,
         cancelRequested: false,
       };
-      await addJob(job);
+      // Checked and added in one turn, so quick clicks each see the jobs the ones before them added.
+      await serializeStarts(async () => {
+        await assertWithinCap(job, await getJobs(), now);
+        await addJob(job);
+      });
       void runner.advance(job.id);
       return job;
     },

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { PageImageTarget } from './page/image-target';
 import type { PreparedSummary } from './selection-store';
 import { AspectRatio, OutputFormat } from './settings';
+import type { SpendQuote } from './spend/spend-gate';
 
 const JobId = z.string().min(1).max(100);
 
@@ -33,7 +34,7 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   /** An extension page opened: make sure unfinished jobs are moving (the worker may have just started). */
   z.object({ type: z.literal('bg:wake') }),
   /** Content scripts cannot open the options page themselves. */
-  z.object({ type: z.literal('bg:open-options'), section: z.enum(['site-access']).optional() }),
+  z.object({ type: z.literal('bg:open-options'), section: z.enum(['site-access', 'spending']).optional() }),
   z.object({ type: z.literal('bg:prompt-context'), source: EditSource }),
   z.object({ type: z.literal('bg:start-edit'), request: EditRequest }),
   /** The prompt script found the chosen picture: where its bytes are and where it sits on screen. */
@@ -67,6 +68,8 @@ export interface PromptContext {
   problem?: string;
   /** Instructions of the last edits, newest first, offered under the instruction (recent-instructions.ts). */
   recentInstructions?: string[];
+  /** The edit's price and the month against the cap (spend/spend-gate.ts); absent when it could not be read. */
+  spend?: SpendQuote;
 }
 
 /** The prepared input of an edit, or why it cannot be prepared. */
@@ -84,7 +87,8 @@ export type PrepareInputResult =
 /** Whether the page now shows the result or its own picture again, or why neither could be done. */
 export type ReplaceOnPageResult = { ok: true; state: 'replaced' | 'restored' } | { ok: false; message: string };
 
-export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string };
+/** `reason: 'spend-cap'` marks a refusal by the monthly cap, so the box can offer to raise it. */
+export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string; reason?: 'spend-cap' };
 export type TestConnectionResult =
   | { ok: true; username: string; name?: string }
   | { ok: false; verified: false; message: string };

@@ -56,3 +56,14 @@ export async function recordIfBilled(job: Job, now: number): Promise<void> {
     console.warn('Edit with Kontext: could not record the cost of an edit.', error);
   }
 }
+
+/** Thrown by a start the cap refuses; the message is the one people read. */
+export class SpendCapError extends Error {
+  override name = 'SpendCapError';
+}
+
+/** Throws SpendCapError when one more edit like `job` would pass the cap, counting every job not billed yet. */
+export async function assertWithinCap(job: Job, jobs: readonly Job[], now: number): Promise<void> {
+  const quote = await quoteEdit(job.model, providerOf(job), jobs, now);
+  if (quote.status === 'at-cap') throw new SpendCapError(capRefusalMessage(quote));
+}
