@@ -12,6 +12,8 @@ import { InputFacts } from './InputFacts';
 import { KeyMissingNotice } from './KeyMissingNotice';
 import { LongChainNote } from './LongChainNote';
 import { PromptChoices } from './PromptChoices';
+import { RecentInstructions } from './RecentInstructions';
+import { matchingRecentInstructions } from '../utils/recent-instructions';
 
 /** Shown once the background accepted the edit (a UI contract: tests look for it). */
 export const STARTED_MESSAGE = 'Edit started — follow it in the toolbar popup.';
@@ -52,6 +54,10 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const [sendError, setSendError] = useState<string>();
   const [sending, setSending] = useState(false);
   const [started, setStarted] = useState(false);
+  const recentsRef = useRef<HTMLUListElement>(null);
+  const [recentsOpen, setRecentsOpen] = useState(true);
+  const [recentActive, setRecentActive] = useState(-1);
+  const [recentsFocusRequest, setRecentsFocusRequest] = useState(0);
   useFocusTrap(dialogRef);
 
   const context = state.status === 'ready' ? state.context : undefined;
@@ -61,6 +67,8 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const preparedFailed = 'ok' in prepared && !prepared.ok;
   const canStart = Boolean(context?.hasKey && !context.problem) && !preparedFailed && !sending && !started;
   const previewUrl = ('ok' in prepared && prepared.ok && prepared.previewUri) || context?.previewUrl;
+  const recents = matchingRecentInstructions(context?.recentInstructions ?? [], prompt);
+  const showRecents = recentsOpen && recents.length > 0 && !started;
 
   // The key may be added in the options tab while this box waits: look again when the user comes back.
   useEffect(() => {
@@ -68,6 +76,11 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
     window.addEventListener('focus', reload);
     return () => window.removeEventListener('focus', reload);
   }, [context, reload]);
+
+  // After the render that shows the list (it may have been closed), so the list exists to take the focus.
+  useEffect(() => {
+    if (recentsFocusRequest > 0) recentsRef.current?.focus();
+  }, [recentsFocusRequest]);
 
   useEffect(() => {
     if (!started) return;
@@ -125,7 +138,22 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
     }
   }
 
+  function pickRecent(instruction: string) {
+    setPrompt(instruction);
+    setFieldError(undefined);
+    setRecentsOpen(false);
+    promptRef.current?.focus();
+  }
+
   function onPromptKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // ArrowDown on the last line (where it would move nowhere) moves into the recent instructions.
+    const onLastLine = !event.currentTarget.value.slice(event.currentTarget.selectionEnd).includes('\n');
+    if (event.key === 'ArrowDown' && !event.altKey && !event.shiftKey && onLastLine && recents.length > 0 && !started) {
+      event.preventDefault();
+      setRecentsOpen(true);
+      setRecentsFocusRequest((n) => n + 1);
+      return;
+    }
     // Enter while an input method is composing (Japanese, Chinese…) confirms the composition, not the form.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -165,6 +193,20 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
           onKeyDown={onPromptKeyDown}
         />
         {fieldError && <p id={ids.error} className="kx-field-error">{fieldError}</p>}
+        {showRecents && (
+          <RecentInstructions
+            items={recents}
+            active={recentActive}
+            onActiveChange={setRecentActive}
+            onPick={pickRecent}
+            onExit={() => promptRef.current?.focus()}
+            onDismiss={() => {
+              setRecentsOpen(false);
+              promptRef.current?.focus();
+            }}
+            listRef={recentsRef}
+          />
+        )}
         <p id={ids.hint} className="kx-hint">Enter starts · Shift+Enter adds a line · Esc closes</p>
         <PromptChoices
           aspectRatio={aspectRatio}
