@@ -5,6 +5,7 @@ import { browserOptionsDeps, type OptionsDeps } from '../utils/ui/options-action
 import { formValuesFrom, type SettingsFormValues } from '../utils/ui/settings-form';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { HistoryStoragePanel } from './HistoryStoragePanel';
+import { PresetsPanel } from './PresetsPanel';
 import { SettingsForm } from './SettingsForm';
 import { SiteAccessPanel } from './SiteAccessPanel';
 
@@ -30,6 +31,7 @@ export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
       {loadError && <p className="alert" role="alert">{loadError}</p>}
       {!initial && !loadError && <p className="muted">Loading…</p>}
       {initial && <SettingsForm initial={initial} deps={deps} />}
+      <PresetsPanel />
       <SiteAccessPanel />
       <HistoryStoragePanel />
       <DiagnosticsPanel />
