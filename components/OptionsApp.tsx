@@ -6,8 +6,10 @@ import { formValuesFrom, type SettingsFormValues } from '../utils/ui/settings-fo
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { HistoryStoragePanel } from './HistoryStoragePanel';
 import { PresetsPanel } from './PresetsPanel';
+import { KeySessionOption } from './KeySessionOption';
 import { SettingsForm } from './SettingsForm';
 import { SiteAccessPanel } from './SiteAccessPanel';
+import { SpendPanel } from './SpendPanel';
 
 interface OptionsAppProps {
   deps?: OptionsDeps;
@@ -32,6 +34,8 @@ export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
       {!initial && !loadError && <p className="muted">Loading…</p>}
       {initial && <SettingsForm initial={initial} deps={deps} />}
       <PresetsPanel />
+      <KeySessionOption />
+      <SpendPanel />
       <SiteAccessPanel />
       <HistoryStoragePanel />
       <DiagnosticsPanel />

@@ -13,6 +13,7 @@ import { EmptyState } from './EmptyState';
 import { HistoryToolbar } from './HistoryToolbar';
 import { JobItem } from './JobItem';
 import { KeyBanner } from './KeyBanner';
+import { SpendLine } from './SpendLine';
 import { StorageWarning } from './StorageWarning';
 import { VirtualList } from './VirtualList';
 
@@ -77,6 +78,7 @@ export function PopupApp() {
           </a>
         </header>
         {hasKey === false && <KeyBanner />}
+        <SpendLine />
         <StorageWarning onOpenStorage={() => openOptionsSection(HISTORY_STORAGE_SECTION)} />
         <main>
           {jobs === undefined || shown === undefined ? null : jobs.length === 0 ? <EmptyState /> : (

@@ -11,6 +11,7 @@ import { UNREACHABLE_MESSAGE, usePromptContext } from '../utils/ui/use-prompt-co
 import { InputFacts } from './InputFacts';
 import { KeyMissingNotice } from './KeyMissingNotice';
 import { LongChainNote } from './LongChainNote';
+import { PriceLine } from './PriceLine';
 import { PromptChoices } from './PromptChoices';
 import { RecentInstructions } from './RecentInstructions';
 import { matchingRecentInstructions } from '../utils/recent-instructions';
@@ -104,6 +105,8 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
       const reply = await sendToBackground({ type: 'bg:start-edit', request: parsed.data });
       if (reply?.ok) setStarted(true);
       else setSendError(reply?.message ?? UNREACHABLE_MESSAGE);
+      // Refused by the monthly cap: fetch the month's figures again, so the price line offers to raise it.
+      if (reply && !reply.ok && reply.reason === 'spend-cap') reload();
     } catch {
       setSendError(UNREACHABLE_MESSAGE);
     } finally {
@@ -117,6 +120,10 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
       openResultPage(source.jobId);
       onClose();
     }
+  }
+
+  function openSpending() {
+    sendToBackground({ type: 'bg:open-options', section: 'spending' }).catch(() => undefined);
   }
 
   function openSiteAccess() {
@@ -214,6 +221,7 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
           onAspectRatio={(value) => setChoices((c) => ({ ...c, aspectRatio: value }))}
           onOutputFormat={(value) => setChoices((c) => ({ ...c, outputFormat: value }))}
         />
+        {context?.spend && <PriceLine quote={context.spend} onRaiseCap={openSpending} />}
         {sendError && <p className="kx-error" role="alert">{sendError}</p>}
         <p className="kx-success" role="status">{started ? STARTED_MESSAGE : ''}</p>
         <div className="kx-actions">

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import { monthKey, monthTotals } from '../utils/spend/ledger';
+import { formatMicros } from '../utils/spend/money';
+import { monthLabel } from '../utils/spend/spend-form';
+import { useSpend } from '../utils/spend/use-spend';
+import { MonthlyCapForm } from './MonthlyCapForm';
+import { PriceTable } from './PriceTable';
+
+/** The id the prompt box's "Raise the cap" opens ("options.html#spending"). */
+export const SPENDING_SECTION = 'spending';
+
+/**
+ * The options page's Spending section: what billed edits cost by month (the ledger), the monthly cap,
+ * and the price table the figures come from.
+ */
+export function SpendPanel({ now = Date.now }: { now?: () => number }) {
+  const { ledger, settings } = useSpend();
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (location.hash === `#${SPENDING_SECTION}`) sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  const current = monthKey(now());
+  const totals = ledger ? monthTotals(ledger) : [];
+  const rows = totals.some((row) => row.month === current) ? totals : [{ month: current, micros: 0, count: 0 }, ...totals];
+
+  return (
+    <section ref={sectionRef} className="diagnostics spending" id={SPENDING_SECTION} aria-labelledby="spending-heading">
+      <h2 id="spending-heading">Spending</h2>
+      <p className="muted">
+        Worked out here from the price table below and each provider’s billing rule, for edits started from this
+        browser. Your provider’s invoice is the authority. Months are calendar months in UTC.
+      </p>
+      {!ledger || !settings ? <p className="muted">Loading…</p> : (
+        <>
+          <table className="spend-totals" aria-label="Spending by month">
+            <thead><tr><th scope="col">Month</th><th scope="col">Billed edits</th><th scope="col">Spent</th></tr></thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row">{monthLabel(row.month)}{row.month === current ? ' (this month)' : ''}</th>
+                  <td>{row.count}</td>
+                  <td>{formatMicros(row.micros)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <MonthlyCapForm settings={settings} />
+          <PriceTable settings={settings} />
+        </>
+      )}
+    </section>
+  );
+}
