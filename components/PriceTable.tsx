@@ -38,7 +38,7 @@ export function PriceTable({ settings }: { settings: SpendSettings }) {
   return (
     <div className="price-table">
       <h3>Prices</h3>
-      <table aria-label="Prices">
+      <table className="diagnostics-table" aria-label="Prices">
         <thead><tr><th scope="col">Model</th><th scope="col">Provider</th><th scope="col">Price (USD)</th><th scope="col">Built-in</th></tr></thead>
         <tbody>
           {prices.map((row) => {

@@ -5,6 +5,7 @@ import { monthLabel } from '../utils/spend/spend-form';
 import { useSpend } from '../utils/spend/use-spend';
 import { MonthlyCapForm } from './MonthlyCapForm';
 import { PriceTable } from './PriceTable';
+import './diagnostics.css';
 
 /** The id the prompt box's "Raise the cap" opens ("options.html#spending"). */
 export const SPENDING_SECTION = 'spending';
@@ -33,7 +34,7 @@ export function SpendPanel({ now = Date.now }: { now?: () => number }) {
       </p>
       {!ledger || !settings ? <p className="muted">Loading…</p> : (
         <>
-          <table className="spend-totals" aria-label="Spending by month">
+          <table className="diagnostics-table spend-totals" aria-label="Spending by month">
             <thead><tr><th scope="col">Month</th><th scope="col">Billed edits</th><th scope="col">Spent</th></tr></thead>
             <tbody>
               {rows.map((row) => (
