@@ -79,6 +79,7 @@ describe('OptionsApp', () => {
     expect((await screen.findByRole('status')).textContent).toBe('Saved.');
     expect(await getApiKey()).toBe('r8_abc');
     expect(await getSettings()).toEqual({
+      provider: 'replicate',
       baseUrl: 'https://api.replicate.com/v1',
       model: 'black-forest-labs/flux-kontext-max',
       outputFormat: 'jpg',

@@ -1,11 +1,12 @@
-import { createPredictionClient, type PredictionClient } from './api/client';
+import { createBflPredictionClient } from './api/bfl/prediction-client';
+import { createPredictionClient } from './api/client';
 import { appendDiagnostic } from './diagnostics';
 import { deleteHistoryEntry } from './history/history-store';
 import { deleteJobImages } from './image-store';
 import { isFinished, JOB_SCHEMA_VERSION, type Job, type JobSource } from './job';
 import { transition, type JobEvent } from './job-machine';
 import { createJobRunner } from './job-runner';
-import { createJobSteps, type StepDeps } from './job-steps';
+import { createJobSteps, type StepClient, type StepDeps } from './job-steps';
 import { byStartOrder, jobsAhead, isWaitingToCreate } from './job-queue';
 import { addJob, getJob, getJobs, removeJob, updateJob } from './job-store';
 import type { EditRequest } from './messages';
@@ -32,11 +33,15 @@ export function newSeed(random: () => number): number {
 
 /** Starts, resumes, cancels, retries and deletes jobs; the background's single owner of job state. */
 export function createJobService(deps: JobServiceDeps) {
-  async function getClient(): Promise<PredictionClient | undefined> {
+  async function getClient(): Promise<StepClient | undefined> {
     const [settings, token] = await Promise.all([getSettings(), getApiKey()]);
     if (!token) return undefined;
     // Late-bound, so a fetch replaced after start-up (tests) is the one used.
     const fetchFn = deps.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+    if (settings.provider === 'bfl') {
+      const fetch = createRecordingFetch(fetchFn, deps.recordDiagnostic ?? appendDiagnostic);
+      return createBflPredictionClient({ baseUrl: settings.baseUrl, key: token, fetch });
+    }
     return createPredictionClient({
       baseUrl: settings.baseUrl,
       token,

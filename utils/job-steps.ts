@@ -1,10 +1,10 @@
 import type { PredictionClient } from './api/client';
 import { isApiError } from './api/errors';
-import { DATA_REMOVED_MESSAGE, type Prediction } from './api/prediction';
+import { DATA_REMOVED_MESSAGE, type Outcome, type Prediction } from './api/prediction';
 import { UploadsUnsupportedError } from './input-upload';
 import type { ImageFacts, Job } from './job';
 import { eventForError, isRequestTooLarge, toJobError, toPredictionView } from './job-errors';
-import type { JobEvent } from './job-machine';
+import type { JobEvent, PredictionView } from './job-machine';
 import type { Step, StepKind } from './job-runner';
 
 /** Longest the create request may hold for the result; a fetch over ~30 s gets the MV3 worker killed. */
@@ -12,10 +12,26 @@ export const CREATE_WAIT_SECONDS = 25;
 /** Server-side deadline, so a job nobody looks after cannot run on and bill. */
 export const CANCEL_AFTER = '5m';
 
+/**
+ * The client of either provider. Black Forest Labs' adapter brings its own `classify` (its statuses and
+ * messages are not Replicate's); Replicate's client has none and keeps the shared classification.
+ */
+export type StepClient = PredictionClient & { classify?: (p: Prediction) => Outcome };
+
+/** What the job machine learns from a prediction, classified the way its provider's client says. */
+export function viewOf(client: StepClient, p: Prediction): PredictionView {
+  if (!client.classify) return toPredictionView(p);
+  const outcome = client.classify(p);
+  const view: PredictionView = { id: p.id, status: p.status, predictTime: p.metrics?.predict_time };
+  if (outcome.kind === 'succeeded') view.outputUrl = outcome.urls[0];
+  if (outcome.kind === 'failed') view.failure = { code: outcome.reason, message: outcome.message };
+  return view;
+}
+
 export interface StepDeps {
   random: () => number;
   /** The API client for the saved settings, or undefined when no key is saved. */
-  getClient: () => Promise<PredictionClient | undefined>;
+  getClient: () => Promise<StepClient | undefined>;
   /** Gets, prepares and stores the job's input image. */
   acquireInput: (job: Job) => Promise<ImageFacts>;
   /** The stored input image as the model's `input_image`: a data URI, or the URL of an upload. */
@@ -46,7 +62,7 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
   const jitter = () => deps.random();
 
   /** Runs `work` with a client, mapping errors to events. */
-  async function withClient(work: (client: PredictionClient) => Promise<JobEvent>): Promise<JobEvent> {
+  async function withClient(work: (client: StepClient) => Promise<JobEvent>): Promise<JobEvent> {
     const client = await deps.getClient();
     if (!client) return NO_KEY;
     try {
@@ -83,7 +99,7 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
           waitSeconds: CREATE_WAIT_SECONDS,
           cancelAfter: CANCEL_AFTER,
         });
-        return { type: 'CREATED', prediction: toPredictionView(prediction) };
+        return { type: 'CREATED', prediction: viewOf(client, prediction) };
       } catch (error) {
         if (isApiError(error) && error.mayHaveCreated) {
           return { type: 'TRANSIENT', message: 'The connection dropped while starting; checking whether the edit started…', jitter: jitter() };
@@ -113,20 +129,20 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
           throw error;
         }
         const own = findOwnPrediction(job, recent);
-        return own ? { type: 'RECOVERED', prediction: toPredictionView(own) } : { type: 'NOT_CREATED' };
+        return own ? { type: 'RECOVERED', prediction: viewOf(client, own) } : { type: 'NOT_CREATED' };
       }),
 
     poll: (job) =>
       withClient(async (client) => {
         const prediction = await client.getPrediction(job.predictionId ?? '');
-        return { type: 'POLLED', prediction: toPredictionView(prediction) };
+        return { type: 'POLLED', prediction: viewOf(client, prediction) };
       }),
 
     cancel: (job) =>
       withClient(async (client) => {
         try {
           const prediction = await client.cancelPrediction(job.predictionId ?? '');
-          return { type: 'CANCEL_SENT', prediction: toPredictionView(prediction) };
+          return { type: 'CANCEL_SENT', prediction: viewOf(client, prediction) };
         } catch (error) {
           if (isApiError(error) && !error.retryable) return { type: 'CANCEL_FAILED' };
           throw error;

@@ -6,6 +6,7 @@ import { getSettings, readStoredSettings, saveSettings, SETTINGS_SCHEMA_VERSION 
 describe('settings', () => {
   it('defaults to Replicate, flux-kontext-pro and the model defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
+      provider: 'replicate',
       baseUrl: 'https://api.replicate.com/v1',
       model: 'black-forest-labs/flux-kontext-pro',
       outputFormat: 'png',

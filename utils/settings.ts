@@ -37,6 +37,8 @@ export const BaseUrl = z
 
 /** Everything the user can set except the API key, which lives in the secret store. */
 export const Settings = z.object({
+  /** Who runs the edits: Replicate (or a compatible proxy), or Black Forest Labs' own API (api.bfl.ai when baseUrl is left at its default). */
+  provider: z.enum(['replicate', 'bfl']).default('replicate'),
   baseUrl: BaseUrl.default(DEFAULT_BASE_URL),
   model: Model.default('black-forest-labs/flux-kontext-pro'),
   outputFormat: OutputFormat.default('png'),
