@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { formatMicros } from '../utils/spend/money';
-import { BILLING_RULE_TEXT, BUILT_IN_PRICES_AS_OF, effectivePrices, priceKey, type PriceOverrides } from '../utils/spend/price-table';
+import { BILLING_RULE_TEXT, BUILT_IN_PRICES_AS_OF, PROVIDER_LABELS, effectivePrices, priceKey, type PriceOverrides } from '../utils/spend/price-table';
 import { microsToInput, parsePriceInput } from '../utils/spend/spend-form';
 import { saveSpendSettings, type SpendSettings } from '../utils/spend/spend-settings';
 
-const UNIT = { 'per-output-image': 'per output image', 'per-second': 'per second' } as const;
+const UNIT = { 'per-output-image': 'per output image', 'per-second': 'per second', 'per-request': 'per request' } as const;
 
 /** The price table, each row editable; a price equal to the built-in one is stored as no override. */
 export function PriceTable({ settings }: { settings: SpendSettings }) {
@@ -47,7 +47,7 @@ export function PriceTable({ settings }: { settings: SpendSettings }) {
             return (
               <tr key={key}>
                 <th scope="row">{row.model}</th>
-                <td>{row.provider === 'replicate' ? 'Replicate' : row.provider}</td>
+                <td>{PROVIDER_LABELS[row.provider] ?? row.provider}</td>
                 <td>
                   <input
                     aria-label={`Price of ${row.model} at ${row.provider} (USD ${UNIT[row.rule]})`}

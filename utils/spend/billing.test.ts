@@ -22,6 +22,13 @@ describe('billing by rule', () => {
     expect(billedEntry(job, {}, NOW)).toBeUndefined();
   });
 
+  it('bills a Black Forest Labs request once accepted, even when it then fails', () => {
+    const bfl = (overrides: Parameters<typeof makeJob>[0]) => ({ ...makeJob(overrides), provider: 'bfl' });
+    expect(billedEntry(bfl({ phase: 'failed', predictionId: 'https://bfl/poll?id=1', remoteStatus: 'failed' }), {}, NOW))
+      .toMatchObject({ provider: 'bfl', rule: 'per-request', micros: 40_000 });
+    expect(billedEntry(bfl({ phase: 'creating' }), {}, NOW)).toBeUndefined();
+  });
+
   it('bills at the user price when one is set', () => {
     const job = makeJob({ model: MAX, phase: 'done', predictionId: 'p-1', outputUrl: 'u', completedAt: NOW - 1 });
     expect(billedEntry(job, { [priceKey('replicate', MAX)]: 70_000 }, NOW)).toMatchObject({ micros: 70_000, at: NOW - 1, basis: 'one output image, your price' });

@@ -18,7 +18,7 @@ describe('price table', () => {
   });
 
   it('knows no price for another provider or an unknown model', () => {
-    expect(priceOf('bfl', PRO, {})).toBeUndefined();
+    expect(priceOf('elsewhere', PRO, {})).toBeUndefined();
     expect(priceOf('replicate', 'someone/else', {})).toBeUndefined();
   });
 });

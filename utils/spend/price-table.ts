@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { usdToMicros } from './money';
 
-/** Providers an edit can be billed by. 'replicate' covers any Replicate-compatible base URL. */
-export const PROVIDER_IDS = ['replicate'] as const;
+/** Providers an edit can be billed by. 'replicate' covers any Replicate-compatible base URL; 'bfl' is Black Forest Labs' own API. */
+export const PROVIDER_IDS = ['replicate', 'bfl'] as const;
+
+/** Names people read for provider ids. */
+export const PROVIDER_LABELS: Record<string, string> = { replicate: 'Replicate', bfl: 'Black Forest Labs' };
 
 /**
  * How a provider bills a run:
@@ -10,14 +13,17 @@ export const PROVIDER_IDS = ['replicate'] as const;
  *   failed, canceled and aborted runs cost nothing.
  * - `per-second`: billed by run time; a canceled run is billed for the time it ran, an aborted one
  *   (stopped before it started) is not.
+ * - `per-request`: billed when the provider accepts the request, whatever its outcome (Black Forest
+ *   Labs' API answers each accepted request with its cost in credits, 1 credit = $0.01).
  */
-export const BillingRule = z.enum(['per-output-image', 'per-second']);
+export const BillingRule = z.enum(['per-output-image', 'per-second', 'per-request']);
 export type BillingRule = z.infer<typeof BillingRule>;
 
 /** The rule as written next to the table and the ledger's rows. */
 export const BILLING_RULE_TEXT: Record<BillingRule, string> = {
   'per-output-image': 'Billed per output image: only a succeeded edit with an output is charged; failed, canceled and aborted ones cost nothing.',
   'per-second': 'Billed by run time: a canceled run is charged for the time it ran; an aborted one (never started) is not.',
+  'per-request': 'Billed per accepted request: charged once the provider takes the request, whether or not it ends with an image.',
 };
 
 /** One row of the price table: what one unit of `rule` costs for a model at a provider. */
@@ -37,6 +43,9 @@ export const BUILT_IN_PRICES_AS_OF = '2025-06';
 export const BUILT_IN_PRICES: readonly PriceRow[] = [
   { provider: 'replicate', model: 'black-forest-labs/flux-kontext-pro', rule: 'per-output-image', micros: usdToMicros(0.04) },
   { provider: 'replicate', model: 'black-forest-labs/flux-kontext-max', rule: 'per-output-image', micros: usdToMicros(0.08) },
+  // Black Forest Labs charges credits per request: 4 for pro, 8 for max (1 credit = $0.01).
+  { provider: 'bfl', model: 'black-forest-labs/flux-kontext-pro', rule: 'per-request', micros: usdToMicros(0.04) },
+  { provider: 'bfl', model: 'black-forest-labs/flux-kontext-max', rule: 'per-request', micros: usdToMicros(0.08) },
 ];
 
 /** Key of a row in the user's overrides: provider and model (model names contain a slash, never a space). */
@@ -68,6 +77,6 @@ export function priceOf(provider: string, model: string, overrides: PriceOverrid
 
 /** The rule's short words for a ledger row and the history ("one output image, price of 2025-06"). */
 export function basisOf(price: EffectivePrice): string {
-  const unit = price.rule === 'per-output-image' ? 'one output image' : 'run time';
+  const unit = { 'per-output-image': 'one output image', 'per-second': 'run time', 'per-request': 'one request' }[price.rule];
   return price.source === 'override' ? `${unit}, your price` : `${unit}, published price of ${BUILT_IN_PRICES_AS_OF}`;
 }

@@ -48,7 +48,7 @@ export async function capRefusalForCreate(job: Job, jobs: readonly Job[], now: n
 
 /** Writes the ledger row of a job that reached its billed outcome (idempotent); never throws. */
 export async function recordIfBilled(job: Job, now: number): Promise<void> {
-  if (!job.predictionId || !job.outputUrl) return;
+  if (!job.predictionId) return;
   try {
     const entry = billedEntry(job, (await getSpendSettings()).prices, now);
     if (entry) await recordEntry(entry);
