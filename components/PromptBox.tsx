@@ -155,7 +155,7 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   function onPromptKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     // ArrowDown on the last line (where it would move nowhere) moves into the recent instructions.
     const onLastLine = !event.currentTarget.value.slice(event.currentTarget.selectionEnd).includes('\n');
-    if (event.key === 'ArrowDown' && !event.altKey && !event.shiftKey && onLastLine && recents.length > 0 && !started) {
+    if (event.key === 'ArrowDown' && !event.altKey && !event.shiftKey && !event.nativeEvent.isComposing && onLastLine && recents.length > 0 && !started) {
       event.preventDefault();
       setRecentsOpen(true);
       setRecentsFocusRequest((n) => n + 1);

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Preset } from './preset';
+import { browserBuiltMenuStore, PRESET_MENU_BUILT_KEY } from './preset-menu-browser';
 import { presetMenuItems, type MenuApi } from './preset-menu';
 import { createPresetMenuSync, type BuiltMenuStore } from './preset-menu-sync';
 
@@ -52,5 +54,14 @@ describe('preset menu sync', () => {
     await sync.rebuild([p('a')], removeAll);
     await Promise.all([sync.update([p('a'), p('b')]), sync.update([p('b'), p('a')])]);
     expect(items).toEqual(expected([p('b'), p('a')]));
+  });
+});
+
+describe('preset menu sync in the browser', () => {
+  it('keeps the built list in local storage, not in sync', async () => {
+    await browserBuiltMenuStore.write([p('a')]);
+    expect(await browserBuiltMenuStore.read()).toEqual([p('a')]);
+    expect(await fakeBrowser.storage.local.get(PRESET_MENU_BUILT_KEY.replace('local:', ''))).toEqual({ presetMenuBuilt: [p('a')] });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 });
