@@ -22,7 +22,7 @@ export function PriceLine({ quote, onRaiseCap }: PriceLineProps) {
     <div className="kx-price">
       <p className="kx-muted">{price} · {month}</p>
       {quote.status === 'warn' && quote.capMicros !== undefined && (
-        <p className="kx-notice" role="status">
+        <p className="kx-notice">
           {percentOf(committed, quote.capMicros)} % of your monthly cap is used (a warning from {WARN_PERCENT} %).
         </p>
       )}
