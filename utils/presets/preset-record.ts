@@ -34,10 +34,14 @@ export function readPresetRecord(raw: unknown): Preset | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The stored order, or undefined when there is none yet (never written: a fresh install). */
-export function readOrderRecord(raw: unknown): PresetOrder | undefined {
+/**
+ * The stored order, or undefined when there is none yet (never written: a fresh install). `newer`:
+ * written by a newer build on another device; it must not be overwritten by this one.
+ */
+export function readOrderRecord(raw: unknown): (PresetOrder & { newer?: true }) | undefined {
   if (raw === undefined) return undefined;
   const upgraded = upgradeRecord(raw, PRESET_VERSIONING);
+  if (upgraded.status === 'newer') return { ids: [], newer: true };
   if (upgraded.status !== 'readable') return { ids: [] };
   const parsed = PresetOrder.safeParse(upgraded.record);
   // Duplicates (two devices merging) would make two menu items with one id: keep the first.

@@ -5,7 +5,7 @@ import { DEFAULT_PRESETS } from './default-presets';
 import { createFakePresetArea } from './fake-preset-area';
 import { MAX_PRESETS } from './preset';
 import { PRESET_ORDER_KEY, presetKey } from './preset-record';
-import { browserPresetArea, createPresetStore, isQuotaError, PresetStoreError, QUOTA_MESSAGE, TOO_MANY_MESSAGE } from './preset-store';
+import { browserPresetArea, createPresetStore, isQuotaError, NEWER_MESSAGE, PresetStoreError, QUOTA_MESSAGE, TOO_MANY_MESSAGE } from './preset-store';
 
 function counter() {
   let n = 0;
@@ -136,5 +136,15 @@ describe('preset store', () => {
     const synced = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(synced).sort()).toEqual([PRESET_ORDER_KEY, presetKey('p1')].sort());
     expect(JSON.stringify(synced)).not.toContain('r8_secret_key_value');
+  });
+
+  it('leaves presets written by a newer build alone: nothing listed, changes refused, nothing seeded', async () => {
+    const { area, data } = createFakePresetArea();
+    data.set(PRESET_ORDER_KEY, { v: 99, ids: ['p1'], groups: [] });
+    const store = createPresetStore(area, counter());
+    expect(await store.list()).toEqual([]);
+    await expect(store.add(bw)).rejects.toThrow(NEWER_MESSAGE);
+    expect(await store.seedDefaults()).toBe(false);
+    expect(data.get(PRESET_ORDER_KEY)).toEqual({ v: 99, ids: ['p1'], groups: [] });
   });
 });

@@ -26,6 +26,7 @@ export class PresetStoreError extends Error {}
 
 export const QUOTA_MESSAGE =
   'Your browser’s sync storage is full. Shorten or delete a preset (or another extension’s synced data) and try again.';
+export const NEWER_MESSAGE = 'Your presets were saved by a newer version of Edit with Kontext on another computer. Update the extension here to change them.';
 export const TOO_MANY_MESSAGE = `You can keep up to ${MAX_PRESETS} presets. Delete one to add another.`;
 
 /** The sync area of this browser. */
@@ -68,13 +69,20 @@ export function createPresetStore(area: PresetArea = browserPresetArea, makeId: 
   // One write at a time from this page: an order read-modify-write must not interleave with another.
   const queue = createSerialQueue();
 
-  async function readOrder(): Promise<string[] | undefined> {
+  async function readStoredOrder() {
     const stored = await area.get([PRESET_ORDER_KEY]);
-    return readOrderRecord(stored[PRESET_ORDER_KEY])?.ids;
+    return readOrderRecord(stored[PRESET_ORDER_KEY]);
+  }
+
+  /** The order for a change: refused when a newer build wrote it (this one would lose what it added). */
+  async function readOrder(): Promise<string[] | undefined> {
+    const order = await readStoredOrder();
+    if (order?.newer) throw new PresetStoreError(NEWER_MESSAGE);
+    return order?.ids;
   }
 
   async function list(): Promise<Preset[]> {
-    const ids = (await readOrder()) ?? [];
+    const ids = (await readStoredOrder())?.ids ?? [];
     if (ids.length === 0) return [];
     const stored = await area.get(ids.map(presetKey));
     // An id whose item has not synced yet (or does not validate) is skipped, not fatal.
@@ -133,7 +141,7 @@ export function createPresetStore(area: PresetArea = browserPresetArea, makeId: 
       await write({ [PRESET_ORDER_KEY]: toRecord({ ids }) });
     }),
     seedDefaults: () => queue(async () => {
-      if ((await readOrder()) !== undefined) return false;
+      if ((await readStoredOrder()) !== undefined) return false;
       const presets = DEFAULT_PRESETS.map((draft) => Preset.parse({ ...draft, id: makeId() }));
       const items: Record<string, unknown> = { [PRESET_ORDER_KEY]: toRecord({ ids: presets.map((p) => p.id) }) };
       for (const preset of presets) items[presetKey(preset.id)] = toRecord(preset);
