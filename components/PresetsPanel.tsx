@@ -3,6 +3,8 @@ import { MAX_PRESETS, type Preset, type PresetDraft } from '../utils/presets/pre
 import { createPresetStore, type PresetStore } from '../utils/presets/preset-store';
 import { PresetForm } from './PresetForm';
 import { PresetItem } from './PresetItem';
+import './diagnostics.css';
+import './presets.css';
 
 /** The id of the section (options.html#presets). */
 export const PRESETS_SECTION = 'presets';
