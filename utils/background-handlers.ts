@@ -81,8 +81,7 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
         getSettings(), jobs.hasKey(), resolveSource(message.source, sender.tab?.id, now()), getRecentInstructions().catch(() => []),
       ]);
       const context: PromptContext = { hasKey, aspectRatio: settings.aspectRatio, outputFormat: settings.outputFormat, recentInstructions };
-      const provider = (settings as { provider?: string }).provider ?? 'replicate';
-      context.spend = await quoteEdit(settings.model, provider, await getJobs(), now()).catch(() => undefined);
+      context.spend = await quoteEdit(settings.model, settings.provider, await getJobs(), now()).catch(() => undefined);
       if (typeof source === 'string') context.problem = source;
       else if (source.kind === 'page' && source.srcUrl) context.previewUrl = source.srcUrl;
       return context;

@@ -2,10 +2,13 @@ import type { Job } from '../job';
 import { entryKey, hasEntry, type Ledger, type LedgerEntry } from './ledger';
 import { basisOf, priceOf, type PriceOverrides } from './price-table';
 
-/** The provider a job runs at; jobs from before providers were chosen ran at Replicate. */
-export function providerOf(job: Job): string {
+/**
+ * The provider a job runs at: its own when the record names one, else `fallback` (the job service runs
+ * every job at the provider chosen in settings, so callers pass that).
+ */
+export function providerOf(job: Job, fallback = 'replicate'): string {
   const provider = (job as { provider?: unknown }).provider;
-  return typeof provider === 'string' && provider ? provider : 'replicate';
+  return typeof provider === 'string' && provider ? provider : fallback;
 }
 
 /**
@@ -17,9 +20,9 @@ export function providerOf(job: Job): string {
  * Time-billed prices are not billed here yet (no such model in the table). A model without a known
  * price gets no row: the ledger holds amounts, not guesses.
  */
-export function billedEntry(job: Job, prices: PriceOverrides, now: number): LedgerEntry | undefined {
+export function billedEntry(job: Job, prices: PriceOverrides, now: number, fallbackProvider?: string): LedgerEntry | undefined {
   if (!job.predictionId) return undefined;
-  const provider = providerOf(job);
+  const provider = providerOf(job, fallbackProvider);
   const price = priceOf(provider, job.model, prices);
   if (!price) return undefined;
   const billed = price.rule === 'per-output-image' ? job.outputUrl !== undefined : price.rule === 'per-request';
@@ -37,8 +40,8 @@ export function isPendingCharge(job: Job, ledger: Ledger): boolean {
 }
 
 /** The expected cost of jobs not billed yet, each at its model's price. */
-export function pendingMicros(jobs: readonly Job[], ledger: Ledger, prices: PriceOverrides): number {
+export function pendingMicros(jobs: readonly Job[], ledger: Ledger, prices: PriceOverrides, fallbackProvider?: string): number {
   return jobs
     .filter((job) => isPendingCharge(job, ledger))
-    .reduce((sum, job) => sum + (priceOf(providerOf(job), job.model, prices)?.micros ?? 0), 0);
+    .reduce((sum, job) => sum + (priceOf(providerOf(job, fallbackProvider), job.model, prices)?.micros ?? 0), 0);
 }

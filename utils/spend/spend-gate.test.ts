@@ -3,6 +3,8 @@ import { makeJob } from '../../tests/unit/make-job';
 import { monthTotal } from './ledger';
 import { getLedger } from './ledger-store';
 import { capRefusalForCreate, quoteEdit, recordIfBilled } from './spend-gate';
+import { DEFAULT_SETTINGS } from '../settings';
+import { saveSettings } from '../settings-store';
 import { saveSpendSettings } from './spend-settings';
 
 const NOW = Date.UTC(2026, 10, 15);
@@ -16,6 +18,13 @@ describe('spend gate', () => {
     await recordIfBilled({ ...job, phase: 'done', completedAt: NOW + 1000 }, NOW + 1000);
     await Promise.all([recordIfBilled(job, NOW), recordIfBilled(job, NOW)]);
     expect(monthTotal(await getLedger(), NOW)).toBe(40_000);
+  });
+
+  it('bills a request at Black Forest Labs when it is accepted, by the provider chosen in settings', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, provider: 'bfl' });
+    await recordIfBilled(makeJob({ phase: 'failed', predictionId: 'https://bfl/poll?id=1', remoteStatus: 'failed' }), NOW);
+    const rows = Object.values((await getLedger()).months['2026-11'] ?? {});
+    expect(rows).toMatchObject([{ provider: 'bfl', rule: 'per-request', micros: 40_000 }]);
   });
 
   it('records nothing for a job without an output', async () => {

@@ -7,6 +7,7 @@ import { capRefusalMessage, capStatus, type CapFigures, type CapStatus } from '.
 import { monthTotal } from './ledger';
 import { getLedger, recordEntry } from './ledger-store';
 import { priceOf } from './price-table';
+import { getSettings } from '../settings-store';
 import { getSpendSettings } from './spend-settings';
 
 /** What an edit would cost and where the month stands, as the prompt box shows it. */
@@ -19,7 +20,7 @@ export async function quoteEdit(model: string, provider: string, jobs: readonly 
   const [ledger, settings] = await Promise.all([getLedger(), getSpendSettings()]);
   const figures: CapFigures = {
     spentMicros: monthTotal(ledger, now),
-    pendingMicros: pendingMicros(jobs, ledger, settings.prices),
+    pendingMicros: pendingMicros(jobs, ledger, settings.prices, provider),
     priceMicros: priceOf(provider, model, settings.prices)?.micros,
     capMicros: settings.capMicros,
   };
@@ -40,7 +41,7 @@ export const serializeStarts = createSerialQueue();
  */
 export async function capRefusalForCreate(job: Job, jobs: readonly Job[], now: number): Promise<JobEvent | undefined> {
   const ahead = jobs.filter((other) => other.id !== job.id && (holdsSlot(other) || byStartOrder(other, job) < 0));
-  const quote = await quoteEdit(job.model, providerOf(job), ahead, now);
+  const quote = await quoteEdit(job.model, providerOf(job, (await getSettings()).provider), ahead, now);
   if (quote.status !== 'at-cap') return undefined;
   // No error code of its own yet (job.ts is shared): "insufficient-credit" is the nearest in meaning and is not resumable.
   return { type: 'FAILED', error: { code: 'insufficient-credit', message: capRefusalMessage(quote) } };
@@ -50,7 +51,8 @@ export async function capRefusalForCreate(job: Job, jobs: readonly Job[], now: n
 export async function recordIfBilled(job: Job, now: number): Promise<void> {
   if (!job.predictionId) return;
   try {
-    const entry = billedEntry(job, (await getSpendSettings()).prices, now);
+    const [spend, settings] = await Promise.all([getSpendSettings(), getSettings()]);
+    const entry = billedEntry(job, spend.prices, now, settings.provider);
     if (entry) await recordEntry(entry);
   } catch (error) {
     console.warn('Edit with Kontext: could not record the cost of an edit.', error);
@@ -64,6 +66,6 @@ export class SpendCapError extends Error {
 
 /** Throws SpendCapError when one more edit like `job` would pass the cap, counting every job not billed yet. */
 export async function assertWithinCap(job: Job, jobs: readonly Job[], now: number): Promise<void> {
-  const quote = await quoteEdit(job.model, providerOf(job), jobs, now);
+  const quote = await quoteEdit(job.model, providerOf(job, (await getSettings()).provider), jobs, now);
   if (quote.status === 'at-cap') throw new SpendCapError(capRefusalMessage(quote));
 }
