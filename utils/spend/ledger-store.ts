@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { createSerialQueue } from '../serial-queue';
-import { addEntry, EMPTY_LEDGER, readLedger, type Ledger, type LedgerEntry } from './ledger';
+import { addEntry, closeOldMonths, EMPTY_LEDGER, readLedger, type Ledger, type LedgerEntry } from './ledger';
 
 /**
  * The ledger lives in storage.local under one key: a few hundred bytes a month for typical use (one
@@ -23,7 +23,7 @@ export function recordEntry(entry: LedgerEntry): Promise<boolean> {
     const ledger = await getLedger();
     const next = addEntry(ledger, entry);
     if (next === ledger) return false;
-    await ledgerItem.setValue(next);
+    await ledgerItem.setValue(closeOldMonths(next, entry.at));
     return true;
   });
 }

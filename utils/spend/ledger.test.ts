@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addEntry, EMPTY_LEDGER, monthKey, monthTotal, monthTotals, readLedger, type LedgerEntry } from './ledger';
+import { addEntry, closeOldMonths, EMPTY_LEDGER, monthKey, monthTotal, monthTotals, readLedger, type LedgerEntry } from './ledger';
 
 const NOV = Date.UTC(2026, 10, 15);
 const OCT = Date.UTC(2026, 9, 3);
@@ -40,6 +40,19 @@ describe('ledger', () => {
       { month: '2026-10', micros: 80_000, count: 1 },
     ]);
     expect(monthTotal(ledger, Date.UTC(2026, 8, 1))).toBe(0);
+  });
+
+  it('folds months older than a year into totals, keeping every figure', () => {
+    let ledger = EMPTY_LEDGER;
+    ledger = addEntry(ledger, entry({ jobId: 'a', at: Date.UTC(2025, 10, 30) }));
+    ledger = addEntry(ledger, entry({ jobId: 'b', at: Date.UTC(2025, 10, 2) }));
+    ledger = addEntry(ledger, entry({ jobId: 'c', at: Date.UTC(2025, 11, 1) }));
+    const before = monthTotals(ledger);
+    const closed = closeOldMonths(ledger, NOV);
+    expect(Object.keys(closed.months)).toEqual(['2025-12']);
+    expect(closed.closed).toEqual({ '2025-11': { micros: 80_000, count: 2 } });
+    expect(monthTotals(closed)).toEqual(before);
+    expect(closeOldMonths(closed, NOV)).toBe(closed);
   });
 
   it('keeps the readable rows of a damaged stored ledger', () => {

@@ -22,14 +22,46 @@ export const LedgerEntry = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
-/** Month key "YYYY-MM" → entry key → entry. */
+const MonthKey = z.string().regex(/^\d{4}-\d{2}$/);
+const MonthSummary = z.object({ micros: z.number().int().nonnegative(), count: z.number().int().nonnegative() });
+
+/**
+ * `months`: month key "YYYY-MM" → entry key → entry, for the last OPEN_MONTHS months. `closed`: older
+ * months kept as totals only, so the item (read whole by the popup) stops growing with the years.
+ */
 export const Ledger = z.object({
   v: z.literal(1),
-  months: z.record(z.string().regex(/^\d{4}-\d{2}$/), z.record(z.string().min(1), LedgerEntry)),
+  months: z.record(MonthKey, z.record(z.string().min(1), LedgerEntry)),
+  closed: z.record(MonthKey, MonthSummary).default({}),
 });
 export type Ledger = z.infer<typeof Ledger>;
 
-export const EMPTY_LEDGER: Ledger = { v: 1, months: {} };
+export const EMPTY_LEDGER: Ledger = { v: 1, months: {}, closed: {} };
+
+/** Months kept row by row (the current one and the eleven before it); older ones become totals. */
+export const OPEN_MONTHS = 12;
+
+/** The month `count` months before `month` ("2026-03", 3 → "2025-12"). */
+function monthsBefore(month: string, count: number): string {
+  const [year = 0, index = 1] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, index - 1 - count, 1)).toISOString().slice(0, 7);
+}
+
+/** The ledger with the months before the last OPEN_MONTHS (counted back from `now`) folded into totals. */
+export function closeOldMonths(ledger: Ledger, now: number): Ledger {
+  const oldest = monthsBefore(monthKey(now), OPEN_MONTHS - 1);
+  const old = Object.keys(ledger.months).filter((month) => month < oldest);
+  if (old.length === 0) return ledger;
+  const months = { ...ledger.months };
+  const closed = { ...ledger.closed };
+  for (const month of old) {
+    const rows = Object.values(months[month] ?? {});
+    const before = closed[month] ?? { micros: 0, count: 0 };
+    closed[month] = { micros: before.micros + rows.reduce((sum, row) => sum + row.micros, 0), count: before.count + rows.length };
+    delete months[month];
+  }
+  return { ...ledger, months, closed };
+}
 
 /** The calendar month (UTC) of a time, as "YYYY-MM". */
 export function monthKey(time: number): string {
@@ -63,17 +95,19 @@ export interface MonthTotal {
 
 /** Totals of every recorded month, newest first. */
 export function monthTotals(ledger: Ledger): MonthTotal[] {
-  return Object.entries(ledger.months)
-    .map(([month, entries]) => {
-      const rows = Object.values(entries);
-      return { month, micros: rows.reduce((sum, row) => sum + row.micros, 0), count: rows.length };
-    })
-    .sort((a, b) => b.month.localeCompare(a.month));
+  const totals = new Map<string, MonthTotal>(Object.entries(ledger.closed).map(([month, sum]) => [month, { month, ...sum }]));
+  for (const [month, entries] of Object.entries(ledger.months)) {
+    const rows = Object.values(entries);
+    const before = totals.get(month) ?? { month, micros: 0, count: 0 };
+    totals.set(month, { month, micros: before.micros + rows.reduce((sum, row) => sum + row.micros, 0), count: before.count + rows.length });
+  }
+  return [...totals.values()].sort((a, b) => b.month.localeCompare(a.month));
 }
 
 /** What was spent in the month of `now`. */
 export function monthTotal(ledger: Ledger, now: number): number {
-  return Object.values(ledger.months[monthKey(now)] ?? {}).reduce((sum, row) => sum + row.micros, 0);
+  const month = monthKey(now);
+  return (ledger.closed[month]?.micros ?? 0) + Object.values(ledger.months[month] ?? {}).reduce((sum, row) => sum + row.micros, 0);
 }
 
 /** Reads a stored ledger; rows that do not validate are dropped rather than losing every month. */
@@ -90,5 +124,6 @@ export function readLedger(raw: unknown): Ledger {
       if (parsed.success) months[month] = { ...months[month], [key]: parsed.data };
     }
   }
-  return { v: 1, months };
+  const closed = Ledger.shape.closed.safeParse((raw as { closed?: unknown }).closed);
+  return { v: 1, months, closed: closed.success ? closed.data : {} };
 }
