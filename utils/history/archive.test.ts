@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeJob } from '../../tests/unit/make-job';
 import type { Job } from '../job';
+import { recordEntry } from '../spend/ledger-store';
 import { addJob, getJobs, removeJob } from '../job-store';
 import { archiveFinishedJobs, isReadyToArchive } from './archive';
 import { entryFromJob } from './history-entry';
@@ -29,6 +30,14 @@ describe('archiving finished jobs', () => {
     expect(entry).toMatchObject({ treeId: 'done', parentId: undefined, archivedAt: 100, createdAt: 1 });
     expect(entry?.job.prompt).toBe('make this a 90s cartoon');
     expect([done('x', 1), done('y', 1, { announce: true }), makeJob()].map(isReadyToArchive)).toEqual([true, false, false]);
+  });
+
+  it('records in the entry what the ledger billed for the job (the user’s prices), else the published price', async () => {
+    await recordEntry({ jobId: 'mine', predictionId: 'p', micros: 55_000, model: 'black-forest-labs/flux-kontext-pro', provider: 'replicate', rule: 'per-output-image', basis: 'one output image, your price', at: 1 });
+    await store(done('mine', 1, { predictionId: 'p' }), done('unrecorded', 2));
+    await archiveFinishedJobs(await getJobs(), 10);
+    expect((await getHistoryEntry('mine'))?.cost).toEqual({ usd: 0.055, basis: 'one output image, your price' });
+    expect((await getHistoryEntry('unrecorded'))?.cost?.usd).toBe(0.04);
   });
 
   it('puts an edit of an earlier result in that result’s tree, even when both finish together', async () => {

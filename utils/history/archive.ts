@@ -1,5 +1,8 @@
 import type { Job } from '../job';
 import { removeJobsAlongside } from '../job-store';
+import { billedForJob } from '../spend/ledger';
+import { getLedger } from '../spend/ledger-store';
+import { microsToUsd } from '../spend/money';
 import { entryFromJob, type HistoryEntry } from './history-entry';
 import { deleteHistoryEntry, getHistoryEntry, historyRevisionItem, putHistoryEntries } from './history-store';
 
@@ -18,12 +21,14 @@ export async function archiveFinishedJobs(jobs: readonly Job[], now: number): Pr
   const ready = jobs.filter(isReadyToArchive).sort((a, b) => a.createdAt - b.createdAt);
   if (ready.length === 0) return [];
   const entries: HistoryEntry[] = [];
+  const ledger = await getLedger().catch(() => undefined);
   for (const job of ready) {
     const parentId = job.source.kind === 'job' ? job.source.jobId : undefined;
     const parent = parentId === undefined
       ? undefined
       : entries.find((entry) => entry.id === parentId) ?? (await getHistoryEntry(parentId));
-    entries.push(entryFromJob(job, parent, now));
+    const billed = ledger && billedForJob(ledger, job.id);
+    entries.push(entryFromJob(job, parent, now, billed && { usd: microsToUsd(billed.micros), basis: billed.basis }));
   }
   await putHistoryEntries(entries);
   const removed = await removeJobsAlongside(new Set(entries.map((entry) => entry.id)), { item: historyRevisionItem, next: (revision) => revision + 1 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Job, JOB_VERSIONING } from '../job';
-import { costOfSucceededEdit } from '../pricing';
+import { costOfSucceededEdit, type EditCost } from '../pricing';
 import { upgradeRecord, type RecordVersioning } from '../record-version';
 
 /** Version of the stored history record; bump it together with a migration in HISTORY_VERSIONING. */
@@ -47,8 +47,11 @@ export function readHistoryRecord(raw: unknown, versioning: RecordVersioning = H
   return { status: 'readable', entry: parsed.data, migrated: outer.migrated || inner.migrated };
 }
 
-/** The history entry of a job that just finished; `parent` is the stored entry it edited, if any. */
-export function entryFromJob(job: Job, parent: HistoryEntry | undefined, now: number): HistoryEntry {
+/**
+ * The history entry of a job that just finished; `parent` is the stored entry it edited, if any. `cost`
+ * is what the ledger recorded for it (the user's prices); without it, the published price by the rule.
+ */
+export function entryFromJob(job: Job, parent: HistoryEntry | undefined, now: number, cost?: EditCost): HistoryEntry {
   return {
     v: HISTORY_SCHEMA_VERSION,
     id: job.id,
@@ -57,7 +60,7 @@ export function entryFromJob(job: Job, parent: HistoryEntry | undefined, now: nu
     parentId: parent?.id,
     createdAt: job.createdAt,
     archivedAt: now,
-    cost: job.phase === 'done' ? costOfSucceededEdit(job.model) : undefined,
+    cost: cost ?? (job.phase === 'done' ? costOfSucceededEdit(job.model) : undefined),
     job: { ...job, announce: undefined, notice: undefined, dueAt: undefined },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addEntry, closeOldMonths, EMPTY_LEDGER, monthKey, monthTotal, monthTotals, readLedger, type LedgerEntry } from './ledger';
+import { addEntry, billedForJob, closeOldMonths, EMPTY_LEDGER, monthKey, monthTotal, monthTotals, readLedger, type LedgerEntry } from './ledger';
 
 const NOV = Date.UTC(2026, 10, 15);
 const OCT = Date.UTC(2026, 9, 3);
@@ -60,5 +60,15 @@ describe('ledger', () => {
     const read = readLedger(raw);
     expect(Object.keys(read.months['2026-11'] ?? {})).toEqual(['a']);
     expect(readLedger('garbage')).toEqual(EMPTY_LEDGER);
+  });
+
+  it('tells what one job was billed, over every run of it, and nothing for an unbilled job', () => {
+    const at = Date.UTC(2026, 10, 3);
+    const base = { model: 'black-forest-labs/flux-kontext-pro', provider: 'replicate', rule: 'per-output-image', basis: 'one output image, your price', at } as const;
+    let ledger = addEntry(EMPTY_LEDGER, { ...base, jobId: 'a', predictionId: 'p1', micros: 50_000 });
+    expect(billedForJob(ledger, 'a')).toEqual({ micros: 50_000, basis: 'one output image, your price' });
+    ledger = addEntry(ledger, { ...base, jobId: 'a', predictionId: 'p2', micros: 50_000, at: Date.UTC(2026, 11, 1) });
+    expect(billedForJob(ledger, 'a')).toEqual({ micros: 100_000, basis: 'one output image, your price (2 billed runs)' });
+    expect(billedForJob(ledger, 'b')).toBeUndefined();
   });
 });

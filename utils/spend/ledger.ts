@@ -127,3 +127,11 @@ export function readLedger(raw: unknown): Ledger {
   const closed = Ledger.shape.closed.safeParse((raw as { closed?: unknown }).closed);
   return { v: 1, months, closed: closed.success ? closed.data : {} };
 }
+
+/** What one job was billed, over all its runs in the months kept row by row; undefined when nothing is recorded. */
+export function billedForJob(ledger: Ledger, jobId: string): { micros: number; basis: string } | undefined {
+  const rows = Object.values(ledger.months).flatMap((entries) => Object.values(entries)).filter((row) => row.jobId === jobId);
+  if (rows.length === 0) return undefined;
+  const runs = rows.length === 1 ? '' : ` (${rows.length} billed runs)`;
+  return { micros: rows.reduce((sum, row) => sum + row.micros, 0), basis: `${rows[0]!.basis}${runs}` };
+}
