@@ -66,7 +66,9 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const outputFormat = choices.outputFormat ?? context?.outputFormat ?? DEFAULT_SETTINGS.outputFormat;
   // An image that cannot be prepared would only fail after the click: say so now, charge nothing.
   const preparedFailed = 'ok' in prepared && !prepared.ok;
-  const canStart = Boolean(context?.hasKey && !context.problem) && !preparedFailed && !sending && !started;
+  // At the monthly cap the background would refuse the edit: the price line says why and how to raise it.
+  const atCap = context?.spend?.status === 'at-cap';
+  const canStart = Boolean(context?.hasKey && !context.problem) && !preparedFailed && !atCap && !sending && !started;
   const previewUrl = ('ok' in prepared && prepared.ok && prepared.previewUri) || context?.previewUrl;
   const recents = matchingRecentInstructions(context?.recentInstructions ?? [], prompt);
   const showRecents = recentsOpen && recents.length > 0 && !started;

@@ -49,4 +49,14 @@ describe('PromptBox spend line', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Raise the cap' }));
     expect(sent).toContainEqual({ type: 'bg:open-options', section: 'spending' });
   });
+
+  it('opened at the cap, keeps Start edit disabled (the background would refuse it)', async () => {
+    const atCap = quote({ spentMicros: 10_000_000, pendingMicros: 0, priceMicros: 40_000, capMicros: 10_000_000 });
+    const sent = fakeBackground([{ ...base, spend: atCap }], { ok: true, jobId: 'x' });
+    renderBox();
+    await screen.findByRole('button', { name: 'Raise the cap' });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'make it blue{Enter}');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Start edit' }).disabled).toBe(true);
+    expect(sent.filter((message) => message.type === 'bg:start-edit')).toEqual([]);
+  });
 });
