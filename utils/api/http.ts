@@ -54,7 +54,8 @@ export function createTransport(cfg: TransportConfig): Send {
   };
 }
 
-function parseBody<T>(status: number, text: string, schema: z.ZodType<T>): T {
+/** Parses a 2xx body with its schema; anything else is an 'unexpected' ApiError. */
+export function parseBody<T>(status: number, text: string, schema: z.ZodType<T>): T {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -72,7 +73,7 @@ class DeadlineExceeded extends Error {}
 class CallerAborted extends Error {}
 
 // The deadline covers reading the body too: a poll echoes the input data: URI, which can be large.
-async function withDeadline<T>(ms: number, outer: AbortSignal | undefined, run: (s: AbortSignal) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(ms: number, outer: AbortSignal | undefined, run: (s: AbortSignal) => Promise<T>): Promise<T> {
   if (outer?.aborted) throw new CallerAborted('aborted', { cause: outer.reason });
   const controller = new AbortController();
   let timedOut = false;
@@ -96,7 +97,7 @@ async function withDeadline<T>(ms: number, outer: AbortSignal | undefined, run: 
 
 // The caller's own abort reason is passed through untouched (it knows why), unless it is a timeout
 // (AbortSignal.timeout); everything else becomes an ApiError.
-function toApiError(e: unknown, origin: string): unknown {
+export function toApiError(e: unknown, origin: string): unknown {
   if (e instanceof ApiError) return e;
   if (e instanceof CallerAborted && !isTimeoutReason(e.cause)) return e.cause;
   if (e instanceof DeadlineExceeded || e instanceof CallerAborted || isTimeoutReason(e)) {

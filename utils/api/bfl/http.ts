@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from '../errors';
-import { networkMessage, TIMEOUT_MESSAGE, unexpectedMessage } from '../error-messages';
+import { parseBody, toApiError, withDeadline } from '../http';
 import { bflErrorFromResponse } from './errors';
 
 /** What the BFL transport needs; the key only goes to the base URL's origin or its sibling API hosts. */
@@ -53,51 +53,22 @@ export function createBflTransport(cfg: BflTransportConfig): BflSend {
     }
     const headers: Record<string, string> = { 'x-key': cfg.key, accept: 'application/json' };
     if (req.json !== undefined) headers['Content-Type'] = 'application/json';
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException('The API took too long to answer', 'TimeoutError'));
-    }, req.timeoutMs);
-    const forward = () => controller.abort(req.signal?.reason);
-    if (req.signal?.aborted) forward();
-    req.signal?.addEventListener('abort', forward, { once: true });
-    try {
+    return withDeadline(req.timeoutMs, req.signal, async (signal) => {
       const res = await cfg.fetch(url, {
         method: req.method,
         headers,
         body: req.json === undefined ? undefined : JSON.stringify(req.json),
-        signal: controller.signal,
+        signal,
         // A redirect could carry the key to another host: refuse to follow any.
         redirect: 'error',
         credentials: 'omit',
       });
       if (!res.ok) throw await bflErrorFromResponse(res, cfg.now());
-      // The deadline covers the body too.
-      return parse(res.status, await res.text(), req.schema);
-    } catch (e) {
-      if (e instanceof ApiError) throw e;
-      // The caller's own abort reason passes through: it knows why it stopped.
-      if (req.signal?.aborted && !timedOut) throw req.signal.reason;
-      if (timedOut) throw new ApiError('timeout', TIMEOUT_MESSAGE, { cause: e });
-      throw new ApiError('network', networkMessage(safeOrigin(url)), { cause: e, detail: e instanceof Error ? e.message : String(e) });
-    } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', forward);
-    }
+      return parseBody(res.status, await res.text(), req.schema);
+    }).catch((e: unknown) => {
+      throw toApiError(e, safeOrigin(url));
+    });
   };
-}
-
-function parse<T>(status: number, text: string, schema: z.ZodType<T>): T {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ApiError('unexpected', unexpectedMessage(status), { status, detail: text.slice(0, 300) });
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new ApiError('unexpected', unexpectedMessage(status), { status, detail: parsed.error.message.slice(0, 500) });
-  return parsed.data;
 }
 
 function safeOrigin(url: string): string {
