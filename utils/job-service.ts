@@ -59,8 +59,16 @@ export function createJobService(deps: JobServiceDeps) {
       (await capRefusalForCreate(job, await getJobs(), deps.now())) ?? baseSteps.create(job, applyEvent),
   };
   async function updateAndRecord(id: string, change: (job: Job) => Job): Promise<Job | undefined> {
-    const job = await updateJob(id, change);
-    if (job) await recordIfBilled(job, deps.now());
+    let before: Job | undefined;
+    const job = await updateJob(id, (current) => {
+      before = current;
+      return change(current);
+    });
+    // Only a change of phase, prediction or output can bill: polls that change nothing else skip the
+    // ledger's reads (a billed Kontext run still gets two tries, at downloading and at done).
+    if (job && (job.phase !== before?.phase || job.predictionId !== before.predictionId || job.outputUrl !== before.outputUrl)) {
+      await recordIfBilled(job, deps.now());
+    }
     return job;
   }
   const runner = createJobRunner({
