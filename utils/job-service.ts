@@ -13,6 +13,7 @@ import type { EditRequest } from './messages';
 import { createRecordingFetch, type RecordDiagnostic } from './recording-fetch';
 import { getApiKey } from './secret-store';
 import { getSettings } from './settings-store';
+import { baseUrlFor } from './settings';
 import { assertWithinCap, capRefusalForCreate, recordIfBilled, serializeStarts } from './spend/spend-gate';
 
 export interface JobServiceDeps {
@@ -33,20 +34,17 @@ export function newSeed(random: () => number): number {
 
 /** Starts, resumes, cancels, retries and deletes jobs; the background's single owner of job state. */
 export function createJobService(deps: JobServiceDeps) {
-  async function getClient(): Promise<StepClient | undefined> {
+  /** The client of `job`'s provider (of the settings' provider for a job that names none). */
+  async function getClient(job?: Pick<Job, 'provider'>): Promise<StepClient | undefined> {
     const [settings, token] = await Promise.all([getSettings(), getApiKey()]);
     if (!token) return undefined;
     // Late-bound, so a fetch replaced after start-up (tests) is the one used.
     const fetchFn = deps.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-    if (settings.provider === 'bfl') {
-      const fetch = createRecordingFetch(fetchFn, deps.recordDiagnostic ?? appendDiagnostic);
-      return createBflPredictionClient({ baseUrl: settings.baseUrl, key: token, fetch });
-    }
-    return createPredictionClient({
-      baseUrl: settings.baseUrl,
-      token,
-      fetch: createRecordingFetch(fetchFn, deps.recordDiagnostic ?? appendDiagnostic),
-    });
+    const fetch = createRecordingFetch(fetchFn, deps.recordDiagnostic ?? appendDiagnostic);
+    const provider = job?.provider ?? settings.provider;
+    const baseUrl = baseUrlFor(settings, provider);
+    if (provider === 'bfl') return createBflPredictionClient({ baseUrl, key: token, fetch });
+    return createPredictionClient({ baseUrl, token, fetch });
   }
 
   const baseSteps = createJobSteps({ random: deps.random, getClient, ...deps.io });
@@ -110,7 +108,8 @@ export function createJobService(deps: JobServiceDeps) {
         v: JOB_SCHEMA_VERSION,
         id: deps.newId(),
         prompt: request.prompt,
-        model: settings.model,
+        model: request.model ?? settings.model,
+        provider: settings.provider,
         source,
         input: {
           aspect_ratio: request.aspectRatio,
@@ -156,7 +155,7 @@ export function createJobService(deps: JobServiceDeps) {
       const job = await getJob(id);
       if (!job) return deleteHistoryEntry(id);
       if (!isFinished(job) && job.predictionId) {
-        const client = await getClient();
+        const client = await getClient(job);
         await client?.cancelPrediction(job.predictionId).catch(() => undefined);
       }
       await removeJob(id);

@@ -30,8 +30,8 @@ export function viewOf(client: StepClient, p: Prediction): PredictionView {
 
 export interface StepDeps {
   random: () => number;
-  /** The API client for the saved settings, or undefined when no key is saved. */
-  getClient: () => Promise<StepClient | undefined>;
+  /** The API client of the job's provider, or undefined when no key is saved. */
+  getClient: (job: Job) => Promise<StepClient | undefined>;
   /** Gets, prepares and stores the job's input image. */
   acquireInput: (job: Job) => Promise<ImageFacts>;
   /** The stored input image as the model's `input_image`: a data URI, or the URL of an upload. */
@@ -62,8 +62,8 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
   const jitter = () => deps.random();
 
   /** Runs `work` with a client, mapping errors to events. */
-  async function withClient(work: (client: StepClient) => Promise<JobEvent>): Promise<JobEvent> {
-    const client = await deps.getClient();
+  async function withClient(job: Job, work: (client: StepClient) => Promise<JobEvent>): Promise<JobEvent> {
+    const client = await deps.getClient(job);
     if (!client) return NO_KEY;
     try {
       return await work(client);
@@ -82,7 +82,7 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
     },
 
     async create(job, apply) {
-      const client = await deps.getClient();
+      const client = await deps.getClient(job);
       if (!client) return NO_KEY;
       let image: string;
       try {
@@ -111,7 +111,7 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
     },
 
     recover: (job) =>
-      withClient(async (client) => {
+      withClient(job, async (client) => {
         let recent: Prediction[];
         try {
           recent = await client.listPredictions();
@@ -133,13 +133,13 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
       }),
 
     poll: (job) =>
-      withClient(async (client) => {
+      withClient(job, async (client) => {
         const prediction = await client.getPrediction(job.predictionId ?? '');
         return { type: 'POLLED', prediction: viewOf(client, prediction) };
       }),
 
     cancel: (job) =>
-      withClient(async (client) => {
+      withClient(job, async (client) => {
         try {
           const prediction = await client.cancelPrediction(job.predictionId ?? '');
           return { type: 'CANCEL_SENT', prediction: viewOf(client, prediction) };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RecordVersioning } from './record-version';
-import { AspectRatio, OutputFormat } from './settings';
+import { AspectRatio, OutputFormat, Provider } from './settings';
 
 /** Version of the stored job record; bump it together with a migration in JOB_VERSIONING. */
 export const JOB_SCHEMA_VERSION = 1;
@@ -74,6 +74,8 @@ export const Job = z.object({
   id: z.string().min(1),
   prompt: z.string().min(1),
   model: z.string().min(1),
+  /** Who runs it, fixed at start: a provider chosen later in the options does not move a running job. Absent in records from before providers (Replicate). */
+  provider: Provider.optional(),
   source: JobSource,
   input: JobInput,
   phase: JobPhase,

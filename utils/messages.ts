@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { PageImageTarget } from './page/image-target';
 import type { PreparedSummary } from './selection-store';
-import { AspectRatio, OutputFormat } from './settings';
+import { AspectRatio, Model, OutputFormat } from './settings';
 import type { SpendQuote } from './spend/spend-gate';
 
 const JobId = z.string().min(1).max(100);
@@ -26,6 +26,8 @@ export const EditRequest = z.object({
   prompt: z.string().trim().min(1, 'Describe the edit.').max(2000),
   aspectRatio: AspectRatio,
   outputFormat: OutputFormat,
+  /** Absent: the model chosen in the options (a preset may name its own). */
+  model: Model.optional(),
 });
 export type EditRequest = z.infer<typeof EditRequest>;
 

@@ -35,10 +35,24 @@ export const BaseUrl = z
     }
   }, 'Enter a full http(s) URL such as https://api.replicate.com/v1.');
 
+/** Who runs the edits: Replicate (or a compatible proxy), or Black Forest Labs' own API. */
+export const Provider = z.enum(['replicate', 'bfl']);
+export type Provider = z.infer<typeof Provider>;
+
+/** Black Forest Labs' own API (its global endpoint; results come back with regional polling URLs). */
+export const DEFAULT_BFL_BASE_URL = 'https://api.bfl.ai/v1';
+/** Each provider's base URL when the user has not typed another. */
+export const DEFAULT_BASE_URLS: Readonly<Record<Provider, string>> = { replicate: DEFAULT_BASE_URL, bfl: DEFAULT_BFL_BASE_URL };
+
+/** Where `provider`'s requests go: the saved base URL belongs to the saved provider, any other uses its default. */
+export function baseUrlFor(settings: Pick<Settings, 'provider' | 'baseUrl'>, provider: Provider): string {
+  return provider === settings.provider ? settings.baseUrl : DEFAULT_BASE_URLS[provider];
+}
+
 /** Everything the user can set except the API key, which lives in the secret store. */
 export const Settings = z.object({
   /** Who runs the edits: Replicate (or a compatible proxy), or Black Forest Labs' own API (api.bfl.ai when baseUrl is left at its default). */
-  provider: z.enum(['replicate', 'bfl']).default('replicate'),
+  provider: Provider.default('replicate'),
   baseUrl: BaseUrl.default(DEFAULT_BASE_URL),
   model: Model.default('black-forest-labs/flux-kontext-pro'),
   outputFormat: OutputFormat.default('png'),

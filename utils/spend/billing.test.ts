@@ -23,7 +23,7 @@ describe('billing by rule', () => {
   });
 
   it('bills a Black Forest Labs request once accepted, even when it then fails', () => {
-    const bfl = (overrides: Parameters<typeof makeJob>[0]) => ({ ...makeJob(overrides), provider: 'bfl' });
+    const bfl = (overrides: Parameters<typeof makeJob>[0]) => makeJob({ ...overrides, provider: 'bfl' });
     expect(billedEntry(bfl({ phase: 'failed', predictionId: 'https://bfl/poll?id=1', remoteStatus: 'failed' }), {}, NOW))
       .toMatchObject({ provider: 'bfl', rule: 'per-request', micros: 40_000 });
     expect(billedEntry(bfl({ phase: 'creating' }), {}, NOW)).toBeUndefined();

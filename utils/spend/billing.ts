@@ -7,8 +7,7 @@ import { basisOf, priceOf, type PriceOverrides } from './price-table';
  * every job at the provider chosen in settings, so callers pass that).
  */
 export function providerOf(job: Job, fallback = 'replicate'): string {
-  const provider = (job as { provider?: unknown }).provider;
-  return typeof provider === 'string' && provider ? provider : fallback;
+  return job.provider ?? fallback;
 }
 
 /**
