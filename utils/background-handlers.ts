@@ -5,7 +5,7 @@ import { findJob } from './history/find-job';
 import { clearHistory } from './history/history-store';
 import type { JobService } from './job-service';
 import type { Handlers } from './message-router';
-import type { EditSource, PrepareInputResult, PromptContext } from './messages';
+import type { EditRequest, EditSource, PrepareInputResult, PromptContext, StartEditResult } from './messages';
 import { blobToDataUri } from './image/data-uri';
 import { getJobImage } from './image-store';
 import { preparedImageId } from './input-prep';
@@ -20,6 +20,11 @@ import { replaceOnPage, restoreOriginal } from './replace-on-page';
 import { browserReplaceDeps } from './replace-on-page-browser';
 import { getJobs } from './job-store';
 import { quoteEdit, SpendCapError } from './spend/spend-gate';
+import type { PresetStore } from './presets/preset-store';
+import { claimPresetRun, PRESET_GONE_MESSAGE, presetEditRequest } from './presets/preset-run';
+
+/** Why an edit cannot start without a key (the page offers the options page beside it). */
+export const NO_KEY_MESSAGE = 'Add your API key on the options page first.';
 
 /** Set once the prompt box has offered access to all sites (it offers it once). */
 const siteAccessOffered = storage.defineItem<boolean>('local:siteAccessOffered', { fallback: false });
@@ -65,7 +70,25 @@ async function resultSummary(jobId: string): Promise<PrepareInputResult> {
 }
 
 /** The background's answers to every message of the protocol. */
-export function createBackgroundHandlers(jobs: JobService, prep: InputPrepService, now: () => number): Handlers {
+export function createBackgroundHandlers(
+  jobs: JobService,
+  prep: InputPrepService,
+  now: () => number,
+  presets: Pick<PresetStore, 'list'>,
+): Handlers {
+  /** Starts an edit from the prompt box or a preset; refusals come back as words for the page. */
+  async function startEdit(request: EditRequest, senderTabId: number | undefined): Promise<StartEditResult> {
+    if (!(await jobs.hasKey())) return { ok: false, message: NO_KEY_MESSAGE, reason: 'no-key' };
+    const source = await resolveSource(request.source, senderTabId, now());
+    if (typeof source === 'string') return { ok: false, message: source };
+    try {
+      return { ok: true, jobId: (await jobs.start(request, source)).id };
+    } catch (error) {
+      if (error instanceof SpendCapError) return { ok: false, message: error.message, reason: 'spend-cap' };
+      throw error;
+    }
+  }
+
   return {
     'bg:wake': async () => {
       await jobs.resumeAll();
@@ -87,19 +110,19 @@ export function createBackgroundHandlers(jobs: JobService, prep: InputPrepServic
       return context;
     },
     'bg:start-edit': async ({ request }, sender) => {
-      if (!(await jobs.hasKey())) return { ok: false, message: 'Add your API key on the options page first.' };
-      const source = await resolveSource(request.source, sender.tab?.id, now());
-      if (typeof source === 'string') return { ok: false, message: source };
-      let job;
-      try {
-        job = await jobs.start(request, source);
-      } catch (error) {
-        if (error instanceof SpendCapError) return { ok: false, message: error.message, reason: 'spend-cap' };
-        throw error;
-      }
+      const result = await startEdit(request, sender.tab?.id);
       // Offered again in the prompt box; losing one is harmless, so it never fails the edit.
-      await rememberInstruction(request.prompt).catch(() => undefined);
-      return { ok: true, jobId: job.id };
+      if (result.ok) await rememberInstruction(request.prompt).catch(() => undefined);
+      return result;
+    },
+    'bg:run-preset': async ({ token }, sender) => {
+      // Checked before the claim: the note's "Try again" after adding the key runs this same click.
+      if (!(await jobs.hasKey())) return { ok: false, message: NO_KEY_MESSAGE, reason: 'no-key' };
+      const presetId = await claimPresetRun(token, sender.tab?.id, now());
+      if (!presetId) return { ok: false, message: EXPIRED_SELECTION };
+      const preset = (await presets.list()).find((p) => p.id === presetId);
+      if (!preset) return { ok: false, message: PRESET_GONE_MESSAGE };
+      return startEdit(presetEditRequest(preset, token, await getSettings()), sender.tab?.id);
     },
     'bg:set-target': async ({ token, target }, sender) => {
       // Only the prompt script of the tab and frame the click happened in may describe its picture.

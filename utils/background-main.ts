@@ -14,7 +14,11 @@ import { createJobService } from './job-service';
 import { getJobs, updateJob, watchJobs } from './job-store';
 import { onNotificationClicked, showJobNotification } from './job-notification';
 import { createMessageListener } from './message-router';
-import { openPromptBox } from './prompt-launcher';
+import { openPromptBox, runPresetOnPage } from './prompt-launcher';
+import { createPresetStore, type PresetStore } from './presets/preset-store';
+import { createPresetMenuSync } from './presets/preset-menu-sync';
+import { browserBuiltMenuStore, browserMenuApi } from './presets/preset-menu-browser';
+import { presetRequestFromMenuClick } from './presets/preset-menu';
 import { createScheduler, JOBS_ALARM } from './scheduler';
 import type { Job } from './job';
 import { archiveFinishedJobs, isReadyToArchive } from './history/archive';
@@ -76,19 +80,25 @@ export function startBackground(): void {
     void jobs.runQueue(list);
   };
 
+  const presets = createPresetStore();
+  const presetMenu = createPresetMenuSync(browserMenuApi, browserBuiltMenuStore);
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    void createContextMenus();
+    void setUpMenus(presets, presetMenu);
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
+  // Presets changed on the options page or synced from another computer: the menu follows.
+  presets.watch((list) => void presetMenu.update(list).catch((error: unknown) => {
+    console.warn('Edit with Kontext: could not update the preset menu.', error);
+  }));
   // Listening is what makes Chrome start the worker when the browser starts, so jobs that were in
   // flight at shutdown resume then (the resume itself is the top-level code below).
   browser.runtime.onStartup.addListener(() => undefined);
-  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab, presets));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === JOBS_ALARM) void getJobs().then(scheduler.onAlarm);
   });
   browser.runtime.onMessage.addListener(
-    createMessageListener(createBackgroundHandlers(jobs, prep, now), browser.runtime.id, browser.runtime.getURL('/')),
+    createMessageListener(createBackgroundHandlers(jobs, prep, now, presets), browser.runtime.id, browser.runtime.getURL('/')),
   );
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   watchJobs(onJobsChanged);
@@ -102,12 +112,23 @@ export function startBackground(): void {
   });
 }
 
-/** Shows the prompt box for a right-clicked image. */
-export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab): Promise<void> {
-  const selection = requestFromMenuClick(info, tab);
-  if (!selection) return;
+/**
+ * On install and update (menus are wiped then): the whole menu at once from the presets there are,
+ * then the default presets when there has never been a list (a fresh install, or an update from before
+ * presets), which the preset watch adds to the menu.
+ */
+async function setUpMenus(presets: PresetStore, presetMenu: ReturnType<typeof createPresetMenuSync>): Promise<void> {
+  await createContextMenus(presetMenu, await presets.list().catch(() => []));
+  await presets.seedDefaults().catch((error: unknown) => console.warn('Edit with Kontext: could not write the default presets.', error));
+}
+
+/** Shows the prompt box for a right-clicked image, or runs the preset chosen for it. */
+export async function onMenuClicked(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, presets: Pick<PresetStore, 'list'>): Promise<void> {
   try {
-    await openPromptBox(selection, crypto.randomUUID(), Date.now());
+    const selection = requestFromMenuClick(info, tab);
+    if (selection) return await openPromptBox(selection, crypto.randomUUID(), Date.now());
+    const presetRun = presetRequestFromMenuClick(info, tab, await presets.list());
+    if (presetRun) await runPresetOnPage(presetRun, crypto.randomUUID(), Date.now());
   } catch (error) {
     // Pages where extensions cannot run (the Web Store, browser pages, some PDF viewers).
     console.warn('Edit with Kontext: could not open the prompt box on this page.', error);

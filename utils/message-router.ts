@@ -17,7 +17,7 @@ export type Handlers = {
 
 /** What the prompt box, running in a web page's tab, may ask; everything else is for extension pages only. */
 const FROM_CONTENT_SCRIPT: ReadonlySet<BackgroundMessageType> = new Set([
-  'bg:prompt-context', 'bg:start-edit', 'bg:open-options', 'bg:set-target', 'bg:prepare-input',
+  'bg:prompt-context', 'bg:start-edit', 'bg:run-preset', 'bg:open-options', 'bg:set-target', 'bg:prepare-input',
 ]);
 
 /**

@@ -39,6 +39,8 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:open-options'), section: z.enum(['site-access', 'spending']).optional() }),
   z.object({ type: z.literal('bg:prompt-context'), source: EditSource }),
   z.object({ type: z.literal('bg:start-edit'), request: EditRequest }),
+  /** Start the preset a menu click chose for this token (the page says when it has described the picture). */
+  z.object({ type: z.literal('bg:run-preset'), token: z.string().min(1).max(100) }),
   /** The prompt script found the chosen picture: where its bytes are and where it sits on screen. */
   z.object({ type: z.literal('bg:set-target'), token: z.string().min(1).max(100), target: PageImageTarget }),
   /** Get (or wait for) the input image prepared for this source, to show what will be sent. */
@@ -89,8 +91,11 @@ export type PrepareInputResult =
 /** Whether the page now shows the result or its own picture again, or why neither could be done. */
 export type ReplaceOnPageResult = { ok: true; state: 'replaced' | 'restored' } | { ok: false; message: string };
 
-/** `reason: 'spend-cap'` marks a refusal by the monthly cap, so the box can offer to raise it. */
-export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string; reason?: 'spend-cap' };
+/**
+ * `reason` marks refusals the page can help with: 'spend-cap' (offer to raise the monthly cap),
+ * 'no-key' (offer the options page).
+ */
+export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string; reason?: 'spend-cap' | 'no-key' };
 export type TestConnectionResult =
   | { ok: true; username: string; name?: string }
   | { ok: false; verified: false; message: string };
@@ -101,6 +106,7 @@ export interface BackgroundReplies {
   'bg:open-options': { ok: true };
   'bg:prompt-context': PromptContext;
   'bg:start-edit': StartEditResult;
+  'bg:run-preset': StartEditResult;
   'bg:set-target': { ok: boolean };
   'bg:prepare-input': PrepareInputResult;
   'bg:cancel-job': { ok: boolean };
@@ -117,6 +123,8 @@ export interface BackgroundReplies {
 export const PageMessage = z.discriminatedUnion('type', [
   /** Show the prompt box for the right-clicked image. */
   z.object({ type: z.literal('page:open-prompt'), token: z.string().min(1).max(100), srcUrl: z.string() }),
+  /** Run a preset on the right-clicked image: describe the picture, start the edit, show how it went. */
+  z.object({ type: z.literal('page:run-preset'), token: z.string().min(1).max(100), srcUrl: z.string(), presetName: z.string().max(200) }),
   /** Show the picker; the prompt box follows once a picture is picked. */
   z.object({ type: z.literal('page:pick'), token: z.string().min(1).max(100) }),
   /** Draw the chosen picture on a canvas in the page and answer its pixels (a PixelReadResult). */

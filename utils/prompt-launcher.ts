@@ -3,6 +3,7 @@ import type { MenuRequest } from './context-menus';
 import { deleteJobImages, listImageIds } from './image-store';
 import { preparedImageId } from './input-prep';
 import type { PageMessage } from './messages';
+import type { PresetEditRequest } from './presets/preset-menu';
 import { withRetries } from './retry';
 import { allSelectionTokens, getSelection, putSelection } from './selection-store';
 
@@ -16,15 +17,28 @@ export const PROMPT_SCRIPT = '/content-scripts/prompt.js';
  */
 export async function openPromptBox(request: MenuRequest, token: string, now: number): Promise<void> {
   await putSelection(token, { ...request, createdAt: now });
+  await sendToPromptScript(request, request.kind === 'image' && request.srcUrl
+    ? { type: 'page:open-prompt', token, srcUrl: request.srcUrl }
+    : { type: 'page:pick', token }, now);
+}
+
+/**
+ * Runs a preset on a right-clicked image: the same script finds the picture, then asks the
+ * background to start the edit this selection was made for (presets/preset-run.ts) and says how it went.
+ */
+export async function runPresetOnPage(request: PresetEditRequest, token: string, now: number): Promise<void> {
+  const { preset, ...where } = request;
+  await putSelection(token, { ...where, kind: 'image', presetId: preset.id, createdAt: now });
+  await sendToPromptScript(where, { type: 'page:run-preset', token, srcUrl: request.srcUrl, presetName: preset.name }, now);
+}
+
+async function sendToPromptScript(where: { tabId: number; frameId: number }, message: PageMessage, now: number): Promise<void> {
   void dropStalePreparedImages(now);
-  const target = { tabId: request.tabId, frameIds: [request.frameId] };
+  const target = { tabId: where.tabId, frameIds: [where.frameId] };
   // Right at the click, Chromium sometimes refuses the injection ("Cannot access contents of the
   // page") although activeTab is granted; a moment later it succeeds (seen in ~1 of 12 real clicks here).
   await withRetries(() => browser.scripting.executeScript({ target, files: [PROMPT_SCRIPT] }), [100, 300, 600]);
-  const message: PageMessage = request.kind === 'image' && request.srcUrl
-    ? { type: 'page:open-prompt', token, srcUrl: request.srcUrl }
-    : { type: 'page:pick', token };
-  await browser.tabs.sendMessage(request.tabId, message, { frameId: request.frameId });
+  await browser.tabs.sendMessage(where.tabId, message, { frameId: where.frameId });
 }
 
 /** Prepared inputs of prompt boxes that expired without starting an edit (or whose edit took a copy). */

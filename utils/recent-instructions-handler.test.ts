@@ -10,7 +10,7 @@ const NOW = 1_700_000_000_000;
 
 function handlers(start: JobService['start']) {
   const jobs = { hasKey: vi.fn(async () => true), start: vi.fn(start) } as unknown as JobService;
-  return createBackgroundHandlers(jobs, {} as InputPrepService, () => NOW);
+  return createBackgroundHandlers(jobs, {} as InputPrepService, () => NOW, { list: async () => [] });
 }
 
 const request = (prompt: string): EditRequest => ({ source: { kind: 'selection', token: 'tok' }, prompt, aspectRatio: '1:1', outputFormat: 'png' });

@@ -42,6 +42,8 @@ export const Selection = z.object({
   createdAt: z.number(),
   /** What the page said about the chosen picture (sources, rectangle), once it said it. */
   target: PageImageTarget.optional(),
+  /** Set when the click was on a preset: the one edit this selection may start (presets/preset-run.ts). */
+  presetId: z.string().optional(),
   /** Set once the input image is prepared and stored (image-store, under preparedImageId(token)). */
   prepared: PreparedSummary.optional(),
 });

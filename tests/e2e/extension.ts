@@ -1,8 +1,11 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { openBrowserCdp } from './browser';
 
-/** The menu item the background creates in runtime.onInstalled (see UI-CONTRACT.md). */
-export const MENU_ITEM_ID = 'edit-with-kontext';
+/**
+ * The image menu's "Describe an edit…", which a right-click chooses by default (right-click.ts). It is
+ * created after its parent "Edit with Kontext" in runtime.onInstalled: once it exists, both do.
+ */
+export const MENU_ITEM_ID = 'describe-edit';
 
 const isExtensionWorker = (worker: Worker, extensionId?: string) =>
   worker.url().startsWith(extensionId ? `chrome-extension://${extensionId}/` : 'chrome-extension://');

@@ -44,10 +44,10 @@ async function movePointer(x: number, y: number): Promise<void> {
 /** Options of {@link rightClickImageAndChoose}. */
 export interface ChooseOptions {
   /**
-   * Keys typed into the open menu (xdotool key names). Default `['e']`: Chromium's menus activate the
-   * only item whose first letter is typed, and on an image menu only "Edit with Kontext" starts with E.
-   * `['Up', 'Up', 'Return']` also works (the image menu ends with: our item, separator, Inspect).
-   * For a submenu, add the keys that choose in it, e.g. `['e', 'Return']` for its first child.
+   * Keys typed into the open menu (xdotool key names). Default `['e', 'Return']`: Chromium's menus act on
+   * the only item whose first letter is typed — on an image menu only "Edit with Kontext" starts with E,
+   * and typing it opens its submenu with the first child, "Describe an edit…", selected; Return chooses
+   * it. A preset is chosen by its place: `['e', 'Down', 'Return']` for the first one.
    */
   keys?: string[];
   /** How long the menu gets to open before typing (default 500 ms). */
@@ -60,7 +60,7 @@ export interface ChooseOptions {
  * a user's click does. Needs a headed browser on an X display (the worker fixture starts an Xvfb).
  */
 export async function rightClickImageAndChoose(page: Page, target: Locator, options: ChooseOptions = {}): Promise<void> {
-  const { keys = ['e'], menuDelayMs = 500 } = options;
+  const { keys = ['e', 'Return'], menuDelayMs = 500 } = options;
   await page.bringToFront();
   // A half-loaded image can still be right-clicked, but its menu entry would race the load.
   await target.evaluate((el) => (el instanceof HTMLImageElement && !el.complete ? el.decode().catch(() => undefined) : undefined));

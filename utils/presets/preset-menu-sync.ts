@@ -4,7 +4,7 @@ import { Preset } from './preset';
 import { createSerialQueue } from '../serial-queue';
 
 /**
- * Keeps the live image menu in step with the presets (not wired yet: see preset-menu.ts). Menus
+ * Keeps the live image menu in step with the presets (wired in background-main.ts). Menus
  * outlive the service worker, worker memory does not, so the list the menu was last built from is
  * stored (local storage) and each change is planned against it, updating or removing items by id
  * instead of removeAll + re-create.

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MENU_EDIT_IMAGE } from '../context-menus';
+import { MENU_DESCRIBE_EDIT, MENU_DESCRIBE_EDIT_TITLE, MENU_EDIT_IMAGE } from '../context-menus';
 import type { Preset } from './preset';
 import {
-  applyMenuOps, MENU_DESCRIBE_EDIT, MENU_DESCRIBE_EDIT_TITLE, planPresetMenuUpdate, presetMenuChoice, presetMenuItems,
+  applyMenuOps, planPresetMenuUpdate, presetMenuChoice, presetMenuItems,
   presetRequestFromMenuClick, type MenuApi,
 } from './preset-menu';
 

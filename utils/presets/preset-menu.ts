@@ -1,9 +1,9 @@
 import type { Browser } from 'wxt/browser';
-import { MENU_EDIT_IMAGE, MENU_EDIT_IMAGE_TITLE } from '../context-menus';
+import { MENU_DESCRIBE_EDIT, MENU_DESCRIBE_EDIT_TITLE, MENU_EDIT_IMAGE, MENU_EDIT_IMAGE_TITLE } from '../context-menus';
 import type { Preset } from './preset';
 
 /**
- * The image menu with presets (not switched on yet: createContextMenus still makes one plain item):
+ * The image menu with presets (built by createContextMenus, kept in step by preset-menu-sync.ts):
  *
  *   Edit with Kontext            (MENU_EDIT_IMAGE, images only)
  *   ├─ Describe an edit…         (MENU_DESCRIBE_EDIT: opens the prompt box, a UI contract)
@@ -11,10 +11,6 @@ import type { Preset } from './preset';
  *   └─ …
  */
 
-/** Id of the first child, which opens the prompt box. */
-export const MENU_DESCRIBE_EDIT = 'describe-edit';
-/** Its title: a UI contract (UI-CONTRACT.md). */
-export const MENU_DESCRIBE_EDIT_TITLE = 'Describe an edit…';
 /** Menu ids of presets are this prefix and the preset id. */
 export const MENU_PRESET_PREFIX = 'preset:';
 

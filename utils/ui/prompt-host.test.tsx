@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BackgroundMessage, PromptContext } from '../messages';
 import { stubLoaded } from '../page/testing/stub-layout';
-import { PROMPT_UI_NAME, registerPromptScript } from './prompt-host';
+import { PRESET_UI_NAME, PROMPT_UI_NAME, registerPromptScript } from './prompt-host';
 
 const open = { type: 'page:open-prompt', token: 'tok-1', srcUrl: 'https://example.com/cat.png' };
 const contexts: ContentScriptContext[] = [];
@@ -122,6 +122,22 @@ describe('the injected prompt script', () => {
     const described = sent.find((m) => m.type === 'bg:set-target');
     expect(described).toMatchObject({ type: 'bg:set-target', token: 'tok-1', target: { element: 'img' } });
     expect(described?.type === 'bg:set-target' && described.target.candidates.map((c) => c.url)).toContain('https://example.com/cat.png');
+  });
+
+  it('runs a preset without a prompt box: describes the picture first, then asks for the edit, in a note that leaves the page usable', async () => {
+    document.body.innerHTML = '<img src="https://example.com/cat.png" alt="cat">';
+    registerPromptScript(newContext(), '');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page:run-preset', token: 'tok-3', srcUrl: 'https://example.com/cat.png', presetName: 'Watercolor painting' }, {}, () => {});
+
+    const host = document.querySelector<HTMLElement>(PRESET_UI_NAME);
+    const container = host?.shadowRoot?.lastElementChild;
+    if (!(container instanceof HTMLElement)) throw new Error('no preset note on the page');
+    expect(await within(container).findByRole('region', { name: 'Watercolor painting' })).toBeTruthy();
+    await waitFor(() => expect(sent.map((m) => m.type)).toEqual(['bg:set-target', 'bg:run-preset']));
+    expect(sent[0]).toMatchObject({ token: 'tok-3', target: { element: 'img' } });
+    expect(sent[1]).toEqual({ type: 'bg:run-preset', token: 'tok-3' });
+    expect(hosts()).toHaveLength(0);
+    expect(within(container).queryByRole('dialog')).toBeNull();
   });
 
   it('shows the picker for "Pick an image to edit", and Escape leaves it without a prompt box', async () => {

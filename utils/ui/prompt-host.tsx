@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ImagePicker } from '../../components/ImagePicker';
 import { PagePrompt } from '../../components/PagePrompt';
+import { PresetRun } from '../../components/PresetRun';
 import { PageMessage } from '../messages';
 import type { PixelReadResult } from '../page/image-target';
 import { livePageDeps, rememberTarget, replaceOnPage, restoreOnPage } from '../page/replace-image-registry';
@@ -15,6 +16,8 @@ import { describeTarget, findClicked, readPixels } from './page-target';
 export const PROMPT_UI_NAME = 'kontext-prompt';
 /** Tag name of the element hosting the picker's shadow root. */
 export const PICKER_UI_NAME = 'kontext-picker';
+/** Tag name of the element hosting a preset run's note. */
+export const PRESET_UI_NAME = 'kontext-preset';
 /** Above anything a page can stack (the largest 32-bit z-index). */
 const TOP_Z_INDEX = 2_147_483_647;
 /**
@@ -55,27 +58,49 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string, pic
     opened = undefined;
   }
 
-  /** Tells the background about the picture, then shows the prompt box beside it. */
-  async function openFor(token: string, element: Element | undefined, srcUrl?: string): Promise<void> {
+  /** Makes `token`'s picture the chosen one and tells the background about it; returns the opening's number. */
+  async function choose(token: string, element: Element | undefined, srcUrl?: string): Promise<number> {
     const mine = ++openings;
     closeOpened();
     chosen = { token, element };
     rememberTarget(token, element);
     const target = describeTarget(element, srcUrl);
-    // Awaited before the box shows: the background starts preparing the picture from this.
+    // Awaited before anything shows or starts: the background prepares the picture from this.
     if (target) await sendToBackground({ type: 'bg:set-target', token, target }).catch(() => undefined);
-    const anchor = () => (element?.isConnected ? element.getBoundingClientRect() : undefined);
-    const ui = await createPromptUi(ctx, css, token, anchor, () => {
-      // Unmount after the current event finishes: the close click is still being dispatched by React.
-      queueMicrotask(() => {
-        ui.remove();
-        if (opened === ui) opened = undefined;
-      });
-    });
-    // A newer menu click (or an invalidation) arrived while this one was being created.
+    return mine;
+  }
+
+  /** Mounts a layer unless a newer menu click (or an invalidation) arrived while it was being created. */
+  function show(mine: number, ui: ShadowRootContentScriptUi<Root>): void {
     if (mine !== openings || ctx.isInvalid) return;
     opened = ui;
     ui.mount();
+  }
+
+  /** Closes a layer after the current event finishes: a close click is still being dispatched by React. */
+  function closeLater(ui: () => ShadowRootContentScriptUi<Root>): () => void {
+    return () => queueMicrotask(() => {
+      ui().remove();
+      if (opened === ui()) opened = undefined;
+    });
+  }
+
+  /** Shows the prompt box beside the picture. */
+  async function openFor(token: string, element: Element | undefined, srcUrl?: string): Promise<void> {
+    const mine = await choose(token, element, srcUrl);
+    const anchor = () => (element?.isConnected ? element.getBoundingClientRect() : undefined);
+    const ui: ShadowRootContentScriptUi<Root> = await createPromptUi(ctx, css, token, anchor, closeLater(() => ui));
+    show(mine, ui);
+  }
+
+  /** Starts the preset the menu click chose and shows how it went in a corner note. */
+  async function runPreset(token: string, element: Element | undefined, srcUrl: string, presetName: string): Promise<void> {
+    const mine = await choose(token, element, srcUrl);
+    const content = (close: () => void) => (
+      <PresetRun token={token} presetName={presetName} onClose={close} onOpenSettings={openOptions} onRaiseCap={openSpending} />
+    );
+    const ui: ShadowRootContentScriptUi<Root> = await createLayerUi(ctx, PRESET_UI_NAME, css, content(closeLater(() => ui)), 'overlay');
+    show(mine, ui);
   }
 
   /** Shows the picker; a picked picture gets the prompt box, Escape leaves without anything. */
@@ -109,6 +134,8 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string, pic
     switch (message.type) {
       case 'page:open-prompt':
         return openFor(message.token, findClicked(document, message.srcUrl), message.srcUrl).then(() => ({ ok: true }));
+      case 'page:run-preset':
+        return runPreset(message.token, findClicked(document, message.srcUrl), message.srcUrl, message.presetName).then(() => ({ ok: true }));
       case 'page:pick':
         return openPicker(message.token).then(() => ({ ok: true }));
       case 'page:read-pixels':
@@ -138,10 +165,11 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string, pic
  * `isolateEvents` the page's own shortcuts (j/k, /, s…) never see the keys and clicks meant for it.
  * Named "kontext-…", which the picker never offers as a picture.
  */
-function createLayerUi(ctx: ContentScriptContext, name: string, css: string, content: ReactNode) {
+function createLayerUi(ctx: ContentScriptContext, name: string, css: string, content: ReactNode, position: 'modal' | 'overlay' = 'modal') {
   return createShadowRootUi<Root>(ctx, {
     name,
-    position: 'modal',
+    // 'overlay' for a note that must leave the page usable: no full-viewport layer, it places itself.
+    position,
     zIndex: TOP_Z_INDEX,
     // The root element rather than <body>: a transformed body would capture position: fixed.
     anchor: document.documentElement,
@@ -174,4 +202,8 @@ function createPickerUi(ctx: ContentScriptContext, css: string, handlers: { onPi
  */
 function openOptions(): void {
   sendToBackground({ type: 'bg:open-options' }).catch(() => undefined);
+}
+
+function openSpending(): void {
+  sendToBackground({ type: 'bg:open-options', section: 'spending' }).catch(() => undefined);
 }
