@@ -24,6 +24,10 @@ export default defineConfig({
       'https://api.replicate.com/*',
       'https://replicate.delivery/*',
       'https://*.replicate.delivery/*',
+      // Black Forest Labs: api.bfl.ai, the regional hosts its polling URLs point at (api.us1.bfl.ai…)
+      // and the delivery hosts of its results (delivery-eu1.bfl.ai…), whose names BFL says may change.
+      // Its delivery URLs send no CORS headers, so the worker needs the permission to download them.
+      'https://*.bfl.ai/*',
     ],
     // Granted one origin at a time: a custom API base URL when the user saves it. MV2 (Firefox's
     // default) has no optional_host_permissions: origins go in optional_permissions there.

@@ -4,11 +4,13 @@ import type { FieldControlProps } from './FormField';
 interface ApiKeyInputProps {
   control: FieldControlProps;
   value: string;
+  /** What the box shows when empty (each provider's keys look different). */
+  placeholder?: string;
   onChange: (value: string) => void;
 }
 
 /** The API key box: hidden by default, with a toggle to check what was pasted. */
-export function ApiKeyInput({ control, value, onChange }: ApiKeyInputProps) {
+export function ApiKeyInput({ control, value, placeholder = 'r8_…', onChange }: ApiKeyInputProps) {
   const [visible, setVisible] = useState(false);
   return (
     <div className="key-row">
@@ -19,7 +21,7 @@ export function ApiKeyInput({ control, value, onChange }: ApiKeyInputProps) {
         value={value}
         autoComplete="off"
         spellCheck={false}
-        placeholder="r8_…"
+        placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
       />
       <button type="button" className="secondary" aria-controls={control.id} onClick={() => setVisible((v) => !v)}>

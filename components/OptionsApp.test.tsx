@@ -86,6 +86,7 @@ describe('OptionsApp', () => {
       aspectRatio: '4:3',
       safetyTolerance: 0,
       promptUpsampling: true,
+      modelOptions: {},
       maxConcurrentJobs: 2,
       maxInputPixels: 1_000_000,
     });
@@ -137,7 +138,7 @@ describe('OptionsApp', () => {
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
 
     await waitFor(() => expect(screen.getByRole(role).textContent).toBe(text));
-    expect(sent).toEqual([{ type: 'bg:test-connection', baseUrl: 'https://api.replicate.com/v1', apiKey: 'r8_typed' }]);
+    expect(sent).toEqual([{ type: 'bg:test-connection', provider: 'replicate', baseUrl: 'https://api.replicate.com/v1', apiKey: 'r8_typed' }]);
     expect(await getApiKey()).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { getApiKey } from '../utils/secret-store';
+import { getApiKeys } from '../utils/secret-store';
+import type { Provider } from '../utils/settings';
 import { getSettings } from '../utils/settings-store';
 import { browserOptionsDeps, type OptionsDeps } from '../utils/ui/options-actions';
 import { formValuesFrom, type SettingsFormValues } from '../utils/ui/settings-form';
@@ -18,11 +19,15 @@ interface OptionsAppProps {
 /** The options page: loads the saved settings and key, then hands them to the form. */
 export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
   const [initial, setInitial] = useState<SettingsFormValues>();
+  const [savedKeys, setSavedKeys] = useState<Partial<Record<Provider, string>>>({});
   const [loadError, setLoadError] = useState<string>();
 
   useEffect(() => {
-    Promise.all([getSettings(), getApiKey()]).then(
-      ([settings, key]) => setInitial(formValuesFrom(settings, key)),
+    Promise.all([getSettings(), getApiKeys()]).then(
+      ([settings, keys]) => {
+        setSavedKeys(keys);
+        setInitial(formValuesFrom(settings, keys[settings.provider]));
+      },
       () => setLoadError('The saved settings could not be read. Reload this page to try again.'),
     );
   }, []);
@@ -32,7 +37,7 @@ export function OptionsApp({ deps = browserOptionsDeps }: OptionsAppProps) {
       <h1>Edit with Kontext — Settings</h1>
       {loadError && <p className="alert" role="alert">{loadError}</p>}
       {!initial && !loadError && <p className="muted">Loading…</p>}
-      {initial && <SettingsForm initial={initial} deps={deps} />}
+      {initial && <SettingsForm initial={initial} deps={deps} savedKeys={savedKeys} />}
       <PresetsPanel />
       <KeySessionOption />
       <SpendPanel />

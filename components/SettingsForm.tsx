@@ -3,12 +3,18 @@ import { ASPECT_RATIOS, MODELS, OutputFormat } from '../utils/settings';
 import { MODEL_LABELS, OUTPUT_FORMAT_LABELS, aspectRatioLabel } from '../utils/ui/option-labels';
 import { startConnectionTest, startSave, type OptionsDeps, type Outcome, type Started } from '../utils/ui/options-actions';
 import type { FieldErrors, SettingsField, SettingsFormValues } from '../utils/ui/settings-form';
+import type { Provider } from '../utils/settings';
+import { BASE_URL_HINTS, KEY_PLACEHOLDERS, providerOf, type ProviderFields } from '../utils/ui/provider-form';
+import { ApiKeyHint } from './ApiKeyHint';
 import { ApiKeyInput } from './ApiKeyInput';
+import { ProviderSettings } from './ProviderSettings';
 import { FormField } from './FormField';
 
 interface SettingsFormProps {
   initial: SettingsFormValues;
   deps: OptionsDeps;
+  /** Every provider's saved key, shown when the user switches provider. */
+  savedKeys?: Partial<Record<Provider, string>>;
 }
 
 /** The input size caps offered, in pixels. */
@@ -19,7 +25,7 @@ const INPUT_SIZES: [number, string][] = [
 const FIELD_ORDER: SettingsField[] = ['apiKey', 'baseUrl', 'model', 'outputFormat', 'aspectRatio', 'safetyTolerance', 'promptUpsampling', 'maxConcurrentJobs', 'maxInputPixels'];
 
 /** The settings form. Nothing is stored unless every field is valid. */
-export function SettingsForm({ initial, deps }: SettingsFormProps) {
+export function SettingsForm({ initial, deps, savedKeys }: SettingsFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -49,6 +55,14 @@ export function SettingsForm({ initial, deps }: SettingsFormProps) {
     void started.pending.then(setOutcome).finally(() => setBusy(undefined));
   }
 
+  // A provider switch replaces the key and base URL together; their old errors no longer apply.
+  function switchProvider(fields: ProviderFields) {
+    setValues((v) => ({ ...v, ...fields }));
+    setErrors((e) => ({ ...e, apiKey: undefined, baseUrl: undefined }));
+    setOutcome(undefined);
+  }
+  const provider = providerOf(values.provider);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     run('save', startSave);
@@ -56,14 +70,15 @@ export function SettingsForm({ initial, deps }: SettingsFormProps) {
 
   return (
     <form ref={formRef} className="settings" onSubmit={onSubmit} noValidate>
+      <ProviderSettings fields={values} savedKeys={savedKeys} onChange={switchProvider} />
       <FormField
         label="API key"
         error={errors.apiKey}
-        hint={<>Create a token at <a href="https://replicate.com/account/api-tokens" target="_blank" rel="noreferrer">replicate.com/account/api-tokens</a>. It is stored only on this device, in the extension’s private storage; it is never synced and is sent only to the API base URL below.</>}
+        hint={<ApiKeyHint provider={provider} />}
       >
-        {(control) => <ApiKeyInput control={control} value={values.apiKey} onChange={(v) => set('apiKey', v)} />}
+        {(control) => <ApiKeyInput control={control} value={values.apiKey} placeholder={KEY_PLACEHOLDERS[provider]} onChange={(v) => set('apiKey', v)} />}
       </FormField>
-      <FormField label="API base URL" error={errors.baseUrl} hint="Replicate’s API, or a Replicate-compatible service. Another host asks for your permission when you save.">
+      <FormField label="API base URL" error={errors.baseUrl} hint={BASE_URL_HINTS[provider]}>
         {(control) => (
           <input {...control} data-field="baseUrl" type="url" value={values.baseUrl} spellCheck={false} onChange={(e) => set('baseUrl', e.target.value)} />
         )}

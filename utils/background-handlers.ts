@@ -145,7 +145,7 @@ export function createBackgroundHandlers(
     'bg:cancel-job': async ({ jobId }) => ({ ok: await jobs.cancel(jobId) }),
     'bg:delete-job': async ({ jobId }) => ({ ok: await jobs.remove(jobId) }),
     'bg:retry-job': async ({ jobId }) => ({ ok: await jobs.retry(jobId) }),
-    'bg:test-connection': async ({ baseUrl, apiKey }) => testConnection(baseUrl, apiKey),
+    'bg:test-connection': async ({ provider, baseUrl, apiKey }) => testConnection({ provider, baseUrl, apiKey }),
     'bg:failures-seen': () => markFailuresSeen(now),
     'bg:clear-history': async () => ({ ok: true, deleted: await clearHistory() }),
     'bg:replace-on-page': ({ jobId }) => replaceOnPage(jobId, browserReplaceDeps),

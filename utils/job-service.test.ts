@@ -66,7 +66,9 @@ describe('job service start', () => {
   });
 
   it('keeps a running job at its own provider after the settings switch to another', async () => {
-    await setApiKey('r8_test');
+    // One key per provider: each job is sent with its own provider's.
+    await setApiKey('r8_test', 'replicate');
+    await setApiKey('bfl_test', 'bfl');
     await saveSettings({ ...DEFAULT_SETTINGS, provider: 'bfl', baseUrl: 'http://127.0.0.1:9/v1' });
     const urls: string[] = [];
     const service = createJobService({

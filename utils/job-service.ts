@@ -36,12 +36,14 @@ export function newSeed(random: () => number): number {
 export function createJobService(deps: JobServiceDeps) {
   /** The client of `job`'s provider (of the settings' provider for a job that names none). */
   async function getClient(job?: Pick<Job, 'provider'>): Promise<StepClient | undefined> {
-    const [settings, token] = await Promise.all([getSettings(), getApiKey()]);
+    const settings = await getSettings();
+    const provider = job?.provider ?? settings.provider;
+    // Each provider has its own key: a job keeps the provider, hence the key, it started with.
+    const token = await getApiKey(provider);
     if (!token) return undefined;
     // Late-bound, so a fetch replaced after start-up (tests) is the one used.
     const fetchFn = deps.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
     const fetch = createRecordingFetch(fetchFn, deps.recordDiagnostic ?? appendDiagnostic);
-    const provider = job?.provider ?? settings.provider;
     const baseUrl = baseUrlFor(settings, provider);
     if (provider === 'bfl') return createBflPredictionClient({ baseUrl, key: token, fetch });
     return createPredictionClient({ baseUrl, token, fetch });

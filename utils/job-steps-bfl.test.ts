@@ -92,7 +92,7 @@ describe('job service provider choice', () => {
     const fetch = async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       urls.push(String(url));
       headers.push(new Headers(init?.headers));
-      const body = provider === 'bfl' ? { credits: 3 } : { username: 'u' };
+      const body = String(url).endsWith('/credits') ? { credits: 3 } : { username: 'u' };
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     };
     const service = createJobService({
@@ -101,7 +101,7 @@ describe('job service provider choice', () => {
     });
     const client = await service.getClient();
     await client?.getAccount();
-    return { client, urls, headers };
+    return { client, urls, headers, service };
   }
 
   it('uses BFL (api.bfl.ai, x-key) when the provider is bfl and the base URL is left at its default', async () => {
@@ -110,6 +110,21 @@ describe('job service provider choice', () => {
     expect(headers[0]?.get('x-key')).toBe('the_key');
     expect(headers[0]?.has('authorization')).toBe(false);
     expect(client?.classify).toBeTypeOf('function');
+  });
+
+  it('gives a job the key of the provider it started with after the user switched provider', async () => {
+    await setApiKey('bfl_own_key', 'bfl');
+    const { urls, headers, service } = await clientFor('replicate');
+    const client = await service.getClient({ provider: 'bfl' });
+    await client?.getAccount();
+    expect(urls).toEqual(['https://api.replicate.com/v1/account', 'https://api.bfl.ai/v1/credits']);
+    expect(headers[0]?.get('authorization')).toBe('Bearer the_key');
+    expect(headers[1]?.get('x-key')).toBe('bfl_own_key');
+  });
+
+  it('has no client for a provider whose key is not saved', async () => {
+    const { service } = await clientFor('replicate');
+    expect(await service.getClient({ provider: 'bfl' })).toBeUndefined();
   });
 
   it('keeps Replicate (Bearer token, no classifier of its own) by default', async () => {

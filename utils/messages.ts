@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { PageImageTarget } from './page/image-target';
 import type { PreparedSummary } from './selection-store';
-import { AspectRatio, Model, OutputFormat } from './settings';
+import { AspectRatio, Model, OutputFormat, Provider } from './settings';
 import type { SpendQuote } from './spend/spend-gate';
 
 const JobId = z.string().min(1).max(100);
@@ -48,7 +48,8 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:cancel-job'), jobId: JobId }),
   z.object({ type: z.literal('bg:delete-job'), jobId: JobId }),
   z.object({ type: z.literal('bg:retry-job'), jobId: JobId }),
-  z.object({ type: z.literal('bg:test-connection'), baseUrl: z.string().max(2000), apiKey: z.string().max(1000) }),
+  /** Check a typed key with its provider (absent: Replicate, as before providers could be chosen). */
+  z.object({ type: z.literal('bg:test-connection'), provider: Provider.optional(), baseUrl: z.string().max(2000), apiKey: z.string().max(1000) }),
   /** The popup is showing the job list: failures until now are seen (the badge leaves its error colour). */
   z.object({ type: z.literal('bg:failures-seen') }),
   /** Delete every finished edit of the history and its pictures (the popup asked the user first). */
@@ -97,7 +98,7 @@ export type ReplaceOnPageResult = { ok: true; state: 'replaced' | 'restored' } |
  */
 export type StartEditResult = { ok: true; jobId: string } | { ok: false; message: string; reason?: 'spend-cap' | 'no-key' };
 export type TestConnectionResult =
-  | { ok: true; username: string; name?: string }
+  | { ok: true; username: string; name?: string; /** Black Forest Labs has no account name: its balance instead. */ credits?: number }
   | { ok: false; verified: false; message: string };
 
 /** The reply type of each background message. */

@@ -87,7 +87,7 @@ test('a refused key shows its message, and Retry after fixing the key finishes t
 test('asks for nothing beyond the click: no content scripts and no access to all sites', async ({ serviceWorker }) => {
   const manifest = await (await serviceWorker()).evaluate(() => chrome.runtime.getManifest());
   expect(manifest.content_scripts ?? []).toEqual([]);
-  expect(manifest.host_permissions).toEqual(['https://api.replicate.com/*', 'https://replicate.delivery/*', 'https://*.replicate.delivery/*']);
+  expect(manifest.host_permissions).toEqual(['https://api.replicate.com/*', 'https://replicate.delivery/*', 'https://*.replicate.delivery/*', 'https://*.bfl.ai/*']);
   expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting', 'contextMenus']));
 });
 

@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import type { TestConnectionResult } from '../messages';
 import { setApiKey } from '../secret-store';
 import { sendToBackground } from '../send-message';
-import { ApiKey, BaseUrl, type Settings } from '../settings';
+import { ApiKey, BaseUrl, type Provider, type Settings } from '../settings';
 import { saveSettings } from '../settings-store';
 import { originPatternFor } from './origin-pattern';
+import { keyProviderProblem, providerOf } from './provider-form';
 import { validateSettingsForm, type FieldErrors, type SettingsFormValues } from './settings-form';
 
 /** A line of feedback under the buttons: news (status) or a problem (alert). */
@@ -20,15 +21,16 @@ export type Started = { errors: FieldErrors } | { pending: Promise<Outcome> };
 export interface OptionsDeps {
   requestOrigins: (origins: string[]) => Promise<boolean>;
   saveSettings: (settings: Settings) => Promise<void>;
-  setApiKey: (key: string) => Promise<void>;
-  testConnection: (baseUrl: string, apiKey: string) => Promise<TestConnectionResult>;
+  /** Saves the key of `provider`; the other provider's key is kept. */
+  setApiKey: (key: string, provider: Provider) => Promise<void>;
+  testConnection: (baseUrl: string, apiKey: string, provider: Provider) => Promise<TestConnectionResult>;
 }
 
 export const browserOptionsDeps: OptionsDeps = {
   requestOrigins: (origins) => browser.permissions.request({ origins }),
   saveSettings,
   setApiKey,
-  testConnection: (baseUrl, apiKey) => sendToBackground({ type: 'bg:test-connection', baseUrl, apiKey }),
+  testConnection: (baseUrl, apiKey, provider) => sendToBackground({ type: 'bg:test-connection', provider, baseUrl, apiKey }),
 };
 
 export const SAVED_MESSAGE = 'Saved.';
@@ -63,7 +65,7 @@ export function startSave(values: SettingsFormValues, deps: OptionsDeps = browse
       if (refused) return { kind: 'alert', text: refused };
       try {
         await deps.saveSettings(result.settings);
-        await deps.setApiKey(result.apiKey);
+        await deps.setApiKey(result.apiKey, result.settings.provider);
       } catch {
         return { kind: 'alert', text: 'The settings could not be saved. Try again.' };
       }
@@ -76,10 +78,13 @@ export function startSave(values: SettingsFormValues, deps: OptionsDeps = browse
 export function startConnectionTest(values: SettingsFormValues, deps: OptionsDeps = browserOptionsDeps): Started {
   const baseUrl = BaseUrl.safeParse(values.baseUrl);
   const apiKey = ApiKey.safeParse(values.apiKey);
-  if (!baseUrl.success || !apiKey.success) {
+  const provider = providerOf(values.provider);
+  const wrongKey = apiKey.success ? keyProviderProblem(provider, apiKey.data) : undefined;
+  if (!baseUrl.success || !apiKey.success || wrongKey) {
     const errors: FieldErrors = {};
     if (!baseUrl.success) errors.baseUrl = baseUrl.error.issues[0]?.message;
     if (!apiKey.success) errors.apiKey = apiKey.error.issues[0]?.message;
+    if (wrongKey) errors.apiKey = wrongKey;
     return { errors };
   }
   const access = requestAccess(baseUrl.data, deps, 'the connection was not tested');
@@ -88,12 +93,18 @@ export function startConnectionTest(values: SettingsFormValues, deps: OptionsDep
       const refused = await access;
       if (refused) return { kind: 'alert', text: refused };
       try {
-        const reply = await deps.testConnection(baseUrl.data, apiKey.data);
+        const reply = await deps.testConnection(baseUrl.data, apiKey.data, provider);
         if (!reply) return { kind: 'alert', text: 'The extension did not answer. Reload this page and try again.' };
-        return reply.ok ? { kind: 'status', text: `Connected as ${reply.name || reply.username}` } : { kind: 'alert', text: reply.message };
+        return reply.ok ? { kind: 'status', text: connectedText(reply) } : { kind: 'alert', text: reply.message };
       } catch {
         return { kind: 'alert', text: 'The extension did not answer. Reload this page and try again.' };
       }
     })(),
   };
+}
+
+/** "Connected as Ada" (Replicate names the account), or "Connected — 123.4 credits" (Black Forest Labs has only a balance). */
+export function connectedText(reply: Extract<TestConnectionResult, { ok: true }>): string {
+  if (reply.credits === undefined) return `Connected as ${reply.name || reply.username}`;
+  return `Connected — ${reply.credits.toLocaleString('en-US', { maximumFractionDigits: 2 })} credits`;
 }

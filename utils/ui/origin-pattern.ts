@@ -9,5 +9,11 @@ import { DEFAULT_BASE_URL } from '../settings';
 export function originPatternFor(baseUrl: string): string | undefined {
   const url = new URL(baseUrl);
   if (url.origin === new URL(DEFAULT_BASE_URL).origin) return undefined;
+  if (isBuiltInBflHost(url)) return undefined;
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** api.bfl.ai and its regional hosts (api.eu.bfl.ai…): the manifest's `https://*.bfl.ai/*` covers them. */
+function isBuiltInBflHost(url: URL): boolean {
+  return url.protocol === 'https:' && !url.port && (url.hostname === 'bfl.ai' || url.hostname.endsWith('.bfl.ai'));
 }

@@ -31,4 +31,14 @@ describe('validateSettingsForm', () => {
     expect(result.errors.apiKey).toBe('Enter your API key.');
     expect(result.errors.safetyTolerance).toBe('Use 0, 1 or 2.');
   });
+
+  it('keeps the chosen provider instead of resetting it to Replicate', () => {
+    const result = validateSettingsForm({ ...good, provider: 'bfl', baseUrl: 'https://api.bfl.ai/v1', apiKey: 'bfl_abc' });
+    expect(result).toMatchObject({ ok: true, apiKey: 'bfl_abc', settings: { provider: 'bfl', baseUrl: 'https://api.bfl.ai/v1' } });
+  });
+
+  it('refuses a Replicate token for Black Forest Labs', () => {
+    const result = validateSettingsForm({ ...good, provider: 'bfl', baseUrl: 'https://api.bfl.ai/v1', apiKey: 'r8_abc' });
+    expect(result).toMatchObject({ ok: false, errors: { apiKey: expect.stringMatching(/Replicate token/) as string } });
+  });
 });

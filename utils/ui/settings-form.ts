@@ -1,7 +1,10 @@
 import { ApiKey, Settings } from '../settings';
+import { keyProviderProblem, providerOf } from './provider-form';
 
 /** The options form as typed: every field a string except the checkbox. */
 export interface SettingsFormValues {
+  /** 'replicate' or 'bfl' (ProviderSettings.tsx); the key and base URL shown are that provider's. */
+  provider: string;
   apiKey: string;
   baseUrl: string;
   model: string;
@@ -24,6 +27,7 @@ const SAFETY_MESSAGE = 'Use 0, 1 or 2.';
 /** Fills the form from saved settings and key. */
 export function formValuesFrom(settings: Settings, apiKey: string | undefined): SettingsFormValues {
   return {
+    provider: settings.provider,
     apiKey: apiKey ?? '',
     baseUrl: settings.baseUrl,
     model: settings.model,
@@ -41,6 +45,7 @@ export function validateSettingsForm(values: SettingsFormValues): SettingsFormRe
   const errors: FieldErrors = {};
   const tolerance = values.safetyTolerance;
   const settings = Settings.safeParse({
+    provider: values.provider,
     baseUrl: values.baseUrl,
     model: values.model,
     outputFormat: values.outputFormat,
@@ -60,7 +65,9 @@ export function validateSettingsForm(values: SettingsFormValues): SettingsFormRe
   }
   const apiKey = ApiKey.safeParse(values.apiKey);
   if (!apiKey.success) errors.apiKey = apiKey.error.issues[0]?.message ?? 'Enter your API key.';
-  if (!settings.success || !apiKey.success) return { ok: false, errors };
+  const wrongKey = apiKey.success ? keyProviderProblem(providerOf(values.provider), apiKey.data) : undefined;
+  if (wrongKey) errors.apiKey = wrongKey;
+  if (!settings.success || !apiKey.success || wrongKey) return { ok: false, errors };
   return { ok: true, settings: settings.data, apiKey: apiKey.data };
 }
 
