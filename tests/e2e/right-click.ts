@@ -41,13 +41,19 @@ async function movePointer(x: number, y: number): Promise<void> {
   await xdotool('mousemove', '--sync', String(x), String(y));
 }
 
+/** Keys that choose the preset at `index` (0 = the first) in the image menu's submenu, below "Describe an edit…". */
+export function presetMenuKeys(index: number): string[] {
+  return ['e', ...Array.from({ length: index + 2 }, () => 'Down'), 'Return'];
+}
+
 /** Options of {@link rightClickImageAndChoose}. */
 export interface ChooseOptions {
   /**
-   * Keys typed into the open menu (xdotool key names). Default `['e', 'Return']`: Chromium's menus act on
-   * the only item whose first letter is typed — on an image menu only "Edit with Kontext" starts with E,
-   * and typing it opens its submenu with the first child, "Describe an edit…", selected; Return chooses
-   * it. A preset is chosen by its place: `['e', 'Down', 'Return']` for the first one.
+   * Keys typed into the open menu (xdotool key names). Default `['e', 'Down', 'Return']`: Chromium's menus
+   * act on the only item whose first letter is typed — on an image menu only "Edit with Kontext" starts
+   * with E — and typing it opens its submenu with nothing selected; Down selects the first child,
+   * "Describe an edit…", and Return chooses it (measured: `['e', 'Return']` chooses nothing). A preset
+   * is chosen by its place: {@link presetMenuKeys}.
    */
   keys?: string[];
   /** How long the menu gets to open before typing (default 500 ms). */
@@ -60,7 +66,7 @@ export interface ChooseOptions {
  * a user's click does. Needs a headed browser on an X display (the worker fixture starts an Xvfb).
  */
 export async function rightClickImageAndChoose(page: Page, target: Locator, options: ChooseOptions = {}): Promise<void> {
-  const { keys = ['e', 'Return'], menuDelayMs = 500 } = options;
+  const { keys = ['e', 'Down', 'Return'], menuDelayMs = 500 } = options;
   await page.bringToFront();
   // A half-loaded image can still be right-clicked, but its menu entry would race the load.
   await target.evaluate((el) => (el instanceof HTMLImageElement && !el.complete ? el.decode().catch(() => undefined) : undefined));
