@@ -20,6 +20,8 @@ import { replaceOnPage, restoreOriginal } from './replace-on-page';
 import { browserReplaceDeps } from './replace-on-page-browser';
 import { getJobs } from './job-store';
 import { quoteEdit, SpendCapError } from './spend/spend-gate';
+import { ModelInputError } from './models/model-input-error';
+import { promptModelOf } from './models/prompt-model';
 import type { PresetStore } from './presets/preset-store';
 import { claimPresetRun, PRESET_GONE_MESSAGE, presetEditRequest } from './presets/preset-run';
 
@@ -85,6 +87,7 @@ export function createBackgroundHandlers(
       return { ok: true, jobId: (await jobs.start(request, source)).id };
     } catch (error) {
       if (error instanceof SpendCapError) return { ok: false, message: error.message, reason: 'spend-cap' };
+      if (error instanceof ModelInputError) return { ok: false, message: error.message };
       throw error;
     }
   }
@@ -105,6 +108,7 @@ export function createBackgroundHandlers(
       ]);
       const context: PromptContext = { hasKey, aspectRatio: settings.aspectRatio, outputFormat: settings.outputFormat, recentInstructions };
       context.spend = await quoteEdit(settings.model, settings.provider, await getJobs(), now()).catch(() => undefined);
+      context.model = promptModelOf(settings);
       if (typeof source === 'string') context.problem = source;
       else if (source.kind === 'page' && source.srcUrl) context.previewUrl = source.srcUrl;
       return context;

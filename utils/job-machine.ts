@@ -199,7 +199,8 @@ function retry(job: Job, seed: number): Job {
     phase: job.image ? 'creating' : 'acquiring',
     predictionId: undefined, remoteStatus: undefined, createSentAt: undefined, outputUrl: undefined,
     result: undefined, predictTime: undefined,
-    input: { ...job.input, seed },
+    // A fresh seed per attempt, for a model that takes one (models/model-spec.ts seedInput).
+    input: 'seed' in job.input ? { ...job.input, seed } : job.input,
   };
 }
 

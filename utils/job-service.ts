@@ -13,6 +13,9 @@ import type { EditRequest } from './messages';
 import { createRecordingFetch, type RecordDiagnostic } from './recording-fetch';
 import { getApiKey } from './secret-store';
 import { getSettings } from './settings-store';
+import { buildModelInput } from './models/model-input';
+import { ModelInputError, unavailableMessage } from './models/model-input-error';
+import { specForSettings } from './models/registry';
 import { baseUrlFor } from './settings';
 import { assertWithinCap, capRefusalForCreate, recordIfBilled, serializeStarts } from './spend/spend-gate';
 
@@ -102,24 +105,26 @@ export function createJobService(deps: JobServiceDeps) {
       }
     },
 
-    /** Creates a job from the prompt box's request and starts it; throws SpendCapError when the monthly cap refuses it. */
+    /**
+     * Creates a job from the prompt box's request and starts it; throws SpendCapError when the monthly
+     * cap refuses it, ModelInputError when the model cannot take the request's inputs.
+     */
     async start(request: EditRequest, source: JobSource): Promise<Job> {
       const settings = await getSettings();
       const now = deps.now();
+      const model = request.model ?? settings.model;
+      const spec = specForSettings({ model });
+      if (!spec.providers.includes(settings.provider)) throw new ModelInputError(unavailableMessage(spec, settings.provider));
+      const built = buildModelInput(spec, settings, request, newSeed(deps.random));
+      if (!built.ok) throw new ModelInputError(built.message);
       const job: Job = {
         v: JOB_SCHEMA_VERSION,
         id: deps.newId(),
         prompt: request.prompt,
-        model: request.model ?? settings.model,
+        model,
         provider: settings.provider,
         source,
-        input: {
-          aspect_ratio: request.aspectRatio,
-          output_format: request.outputFormat,
-          safety_tolerance: settings.safetyTolerance,
-          prompt_upsampling: settings.promptUpsampling,
-          seed: newSeed(deps.random),
-        },
+        input: built.input,
         phase: 'acquiring',
         createdAt: now,
         updatedAt: now,

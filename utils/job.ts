@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import type { RecordVersioning } from './record-version';
-import { AspectRatio, OutputFormat, Provider } from './settings';
+import { ScalarRecord } from './models/input-field';
+import { Provider } from './settings';
 
 /** Version of the stored job record; bump it together with a migration in JOB_VERSIONING. */
-export const JOB_SCHEMA_VERSION = 1;
+export const JOB_SCHEMA_VERSION = 2;
 
-/** How stored job records are upgraded (record-version.ts). Jobs have carried `v` from the first build. */
-export const JOB_VERSIONING: RecordVersioning = { current: JOB_SCHEMA_VERSION, unversioned: 1, migrations: {} };
+/**
+ * How stored job records are upgraded (record-version.ts). Jobs have carried `v` from the first build.
+ * v2: `input` holds whichever inputs the job's model takes (flux-kontext-dev has no safety tolerance).
+ * A v1 input (pro and max's fixed fields) is a valid v2 input, so the step changes nothing; it exists
+ * so that an older build keeps v2 records aside untouched instead of dropping those it cannot parse.
+ */
+export const JOB_VERSIONING: RecordVersioning = { current: JOB_SCHEMA_VERSION, unversioned: 1, migrations: { 2: (record) => record } };
 
 /**
  * Where a job's phase stands. See the lifecycle diagram in job-machine.ts.
@@ -36,16 +42,13 @@ export const JobSource = z.discriminatedUnion('kind', [
 ]);
 export type JobSource = z.infer<typeof JobSource>;
 
-/** The model inputs a job sends besides the prompt and the image. */
-export const JobInput = z.object({
-  aspect_ratio: AspectRatio,
-  output_format: OutputFormat,
-  safety_tolerance: z.number().int().min(0).max(2),
-  prompt_upsampling: z.boolean(),
-  // Chosen by us when the user does not pick one: it doubles as a marker that finds our prediction
-  // again in the provider's list after a create whose answer was lost.
-  seed: z.number().int().nonnegative(),
-});
+/**
+ * The model inputs a job sends besides the prompt and the image, exactly as sent: which ones depends on
+ * the model (models/), checked against its schema when the job starts. `seed`, when the model takes one,
+ * is chosen by us per attempt: it doubles as a marker that finds our prediction again in the provider's
+ * list after a create whose answer was lost.
+ */
+export const JobInput = ScalarRecord;
 export type JobInput = z.infer<typeof JobInput>;
 
 /** Kinds of failure a job can end in, each with its own human message. */

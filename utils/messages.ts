@@ -10,6 +10,8 @@ import { PageImageTarget } from './page/image-target';
 import type { PreparedSummary } from './selection-store';
 import { AspectRatio, Model, OutputFormat, Provider } from './settings';
 import type { SpendQuote } from './spend/spend-gate';
+import { ScalarRecord } from './models/input-field';
+import type { ModelSpec } from './models/model-spec';
 
 const JobId = z.string().min(1).max(100);
 
@@ -28,6 +30,8 @@ export const EditRequest = z.object({
   outputFormat: OutputFormat,
   /** Absent: the model chosen in the options (a preset may name its own). */
   model: Model.optional(),
+  /** The model's other per-edit inputs (flux-kontext-dev's steps, guidance), checked by its schema at start. */
+  inputs: ScalarRecord.optional(),
 });
 export type EditRequest = z.infer<typeof EditRequest>;
 
@@ -75,6 +79,14 @@ export interface PromptContext {
   recentInstructions?: string[];
   /** The edit's price and the month against the cap (spend/spend-gate.ts); absent when it could not be read. */
   spend?: SpendQuote;
+  /** The model the edit will run and the options page's values of its inputs (the box's starting values). */
+  model?: PromptModel;
+}
+
+/** The model the prompt box asks the inputs of (models/model-spec.ts). */
+export interface PromptModel {
+  spec: ModelSpec;
+  values: ScalarRecord;
 }
 
 /** The prepared input of an edit, or why it cannot be prepared. */

@@ -13,6 +13,7 @@ describe('settings', () => {
       aspectRatio: 'match_input_image',
       safetyTolerance: 2,
       promptUpsampling: false,
+      modelOptions: {},
       maxConcurrentJobs: 4,
       maxInputPixels: 2_000_000,
     });

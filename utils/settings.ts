@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ScalarRecord } from './models/input-field';
 
 /** Default API base URL; any Replicate-compatible base (e.g. a reseller's proxy) can replace it. */
 export const DEFAULT_BASE_URL = 'https://api.replicate.com/v1';
 
 /** Models the options page offers, as `owner/name` on Replicate. */
-export const MODELS = ['black-forest-labs/flux-kontext-pro', 'black-forest-labs/flux-kontext-max'] as const;
+export const MODELS = ['black-forest-labs/flux-kontext-pro', 'black-forest-labs/flux-kontext-max', 'black-forest-labs/flux-kontext-dev'] as const;
 export const Model = z.enum(MODELS);
 export type Model = z.infer<typeof Model>;
 
@@ -60,6 +61,11 @@ export const Settings = z.object({
   // The provider accepts at most 2 when an input image is sent, and we always send one.
   safetyTolerance: z.number().int().min(0, 'Use 0, 1 or 2.').max(2, 'At most 2 is allowed when editing an image.').default(2),
   promptUpsampling: z.boolean().default(false),
+  /**
+   * Options-page values of model inputs without a setting of their own above (flux-kontext-dev's steps,
+   * guidance…), by model and input name (models/model-input.ts).
+   */
+  modelOptions: z.record(z.string().min(1).max(200), ScalarRecord).default({}),
   /** Edits running at the provider at once; later ones wait in order. */
   maxConcurrentJobs: z.number().int().min(1, 'Use 1 to 10.').max(10, 'Use 1 to 10.').default(4),
   /**

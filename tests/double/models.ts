@@ -4,16 +4,25 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JsonSchema } from './schema-validate';
 
-const SCHEMA_FILE = fileURLToPath(new URL('./flux-kontext-pro.input.schema.json', import.meta.url));
+function readSchema(file: string): JsonSchema {
+  return JsonSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8')));
+}
 
 /** Input schema of flux-kontext-pro; flux-kontext-max has the same fields. */
-export const KONTEXT_INPUT_SCHEMA: JsonSchema = JsonSchema.parse(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+export const KONTEXT_INPUT_SCHEMA: JsonSchema = readSchema('./flux-kontext-pro.input.schema.json');
+
+/** Input schema of flux-kontext-dev: sampling inputs instead of safety tolerance and prompt upsampling. */
+export const KONTEXT_DEV_INPUT_SCHEMA: JsonSchema = readSchema('./flux-kontext-dev.input.schema.json');
+
+/** The input schema of every model the double runs, by "owner/name". */
+export const MODEL_INPUT_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map([
+  ['black-forest-labs/flux-kontext-pro', KONTEXT_INPUT_SCHEMA],
+  ['black-forest-labs/flux-kontext-max', KONTEXT_INPUT_SCHEMA],
+  ['black-forest-labs/flux-kontext-dev', KONTEXT_DEV_INPUT_SCHEMA],
+]);
 
 /** "owner/name" of every model the double runs. */
-export const KNOWN_MODELS: ReadonlySet<string> = new Set([
-  'black-forest-labs/flux-kontext-pro',
-  'black-forest-labs/flux-kontext-max',
-]);
+export const KNOWN_MODELS: ReadonlySet<string> = new Set(MODEL_INPUT_SCHEMAS.keys());
 
 /** Body of POST /models/{owner}/{name}/predictions (schemas_prediction_request). */
 export const MODEL_REQUEST_SCHEMA: JsonSchema = {

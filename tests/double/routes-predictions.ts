@@ -26,7 +26,7 @@ export async function createPrediction(ctx: ApiContext, req: RouteRequest, pathM
   if (req.body.length > ctx.options.maxBodyBytes) return badJson('EOF');
   const parsed = parseJsonBody(req.body);
   if (!parsed.ok) return parsed.reply;
-  const check = checkCreateBody(parsed.value, pathModel === null ? 'version' : 'model');
+  const check = checkCreateBody(parsed.value, pathModel === null ? 'version' : 'model', pathModel);
   if (!check.ok) return validationFailed(check.fields);
   const model = pathModel ?? modelOfVersion(check.version ?? '');
   if (model === null) return invalidVersion();

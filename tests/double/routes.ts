@@ -3,6 +3,7 @@ import type { ApiContext, RouteRequest } from './context';
 import { jsonReply, type Reply } from './http-util';
 import { methodNotAllowed, notFound, unauthenticated } from './problems';
 import { deleteFile, getFile, listFiles, uploadFile } from './routes-files';
+import { getModel } from './routes-models';
 import { cancelPrediction, createPrediction, getPrediction, listPredictions } from './routes-predictions';
 import type { TokenAccount } from './types';
 
@@ -16,6 +17,7 @@ type Handler = (ctx: ApiContext, req: RouteRequest, params: string[]) => Reply |
 
 const ROUTES: Array<[string, RegExp, Handler]> = [
   ['POST', /^\/models\/([^/]+)\/([^/]+)\/predictions$/, (c, r, [o, n]) => createPrediction(c, r, `${o}/${n}`)],
+  ['GET', /^\/models\/([^/]+)\/([^/]+)$/, (_c, _r, [o, n]) => getModel(`${o}/${n}`)],
   ['POST', /^\/predictions$/, (c, r) => createPrediction(c, r, null)],
   ['GET', /^\/predictions$/, (c, r) => listPredictions(c, r)],
   ['GET', /^\/predictions\/([^/]+)$/, (c, r, [id = '']) => getPrediction(c, r, id)],

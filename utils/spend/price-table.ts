@@ -43,6 +43,9 @@ export const BUILT_IN_PRICES_AS_OF = '2025-06';
 export const BUILT_IN_PRICES: readonly PriceRow[] = [
   { provider: 'replicate', model: 'black-forest-labs/flux-kontext-pro', rule: 'per-output-image', micros: usdToMicros(0.04) },
   { provider: 'replicate', model: 'black-forest-labs/flux-kontext-max', rule: 'per-output-image', micros: usdToMicros(0.08) },
+  // $0.025 per output image, as published on the model's Replicate page (black-forest-labs/flux-kontext-dev)
+  // at BUILT_IN_PRICES_AS_OF; Black Forest Labs' API has no Kontext [dev] endpoint, so no 'bfl' row.
+  { provider: 'replicate', model: 'black-forest-labs/flux-kontext-dev', rule: 'per-output-image', micros: usdToMicros(0.025) },
   // Black Forest Labs charges credits per request: 4 for pro, 8 for max (1 credit = $0.01).
   { provider: 'bfl', model: 'black-forest-labs/flux-kontext-pro', rule: 'per-request', micros: usdToMicros(0.04) },
   { provider: 'bfl', model: 'black-forest-labs/flux-kontext-max', rule: 'per-request', micros: usdToMicros(0.08) },

@@ -4,6 +4,7 @@ import type { AspectRatio, Model, OutputFormat } from '../settings';
 export const MODEL_LABELS: Record<Model, string> = {
   'black-forest-labs/flux-kontext-pro': 'FLUX.1 Kontext [pro] — $0.04 per edit',
   'black-forest-labs/flux-kontext-max': 'FLUX.1 Kontext [max] — $0.08 per edit',
+  'black-forest-labs/flux-kontext-dev': 'FLUX.1 Kontext [dev] — $0.025 per edit',
 };
 
 /** Output format names people know. */

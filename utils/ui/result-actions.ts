@@ -52,7 +52,7 @@ export async function saveResult(job: Job, deps: ResultDeps = browserResultDeps)
   const date = new Date(job.completedAt ?? deps.now());
   const source = await deps.pageSourceOf?.(job).catch(() => undefined);
   const blob = await withProvenance(await resultOf(job, deps), provenanceOf(job, date, source));
-  const filename = resultFileName(job.prompt, date, blob.type, job.input.output_format);
+  const filename = resultFileName(job.prompt, date, blob.type, job.input.output_format === 'jpg' ? 'jpg' : 'png');
   const url = URL.createObjectURL(blob);
   try {
     await deps.download({ url, filename, saveAs: false });

@@ -3,7 +3,8 @@ import { chainTo } from '../history/tree';
 import { formatBytes } from '../image/errors';
 import { formatLabel } from '../image/plan';
 import type { ImageFacts, Job } from '../job';
-import { OUTPUT_FORMAT_LABELS, aspectRatioLabel } from './option-labels';
+import { describeInput } from '../models/describe-input';
+import { builtInSpec } from '../models/registry';
 import { formatUsd } from '../pricing';
 import { versionNumbers } from './version-labels';
 
@@ -50,11 +51,7 @@ export function metadataRows(entry: HistoryEntry, tree: readonly HistoryEntry[],
   const rows: MetadataRow[] = [
     { term: 'Instruction', value: job.prompt },
     { term: 'Model', value: job.model },
-    { term: 'Aspect ratio', value: aspectRatioLabel(job.input.aspect_ratio) },
-    { term: 'Output format', value: OUTPUT_FORMAT_LABELS[job.input.output_format] },
-    { term: 'Seed', value: String(job.input.seed) },
-    { term: 'Safety tolerance', value: String(job.input.safety_tolerance) },
-    { term: 'Prompt upsampling', value: job.input.prompt_upsampling ? 'On' : 'Off' },
+    ...describeInput(job.input, builtInSpec(job.model)),
   ];
   if (source?.pageUrl) {
     rows.push({ term: 'Source page', value: source.pageTitle || source.pageUrl, href: isWebAddress(source.pageUrl) ? source.pageUrl : undefined });

@@ -1,0 +1,21 @@
+import { MODELS, type Settings } from '../settings';
+import { KONTEXT_DEV, KONTEXT_MAX, KONTEXT_PRO } from './kontext';
+import type { ModelSpec } from './model-spec';
+
+/** The models the extension ships with, in the order the options page lists them. */
+export const BUILT_IN_SPECS: readonly ModelSpec[] = [KONTEXT_PRO, KONTEXT_MAX, KONTEXT_DEV];
+
+/** True for a model the extension ships with (as opposed to one read from its schema). */
+export function isBuiltInModel(id: string): boolean {
+  return (MODELS as readonly string[]).includes(id);
+}
+
+/** The spec of a built-in model, or undefined. */
+export function builtInSpec(id: string): ModelSpec | undefined {
+  return BUILT_IN_SPECS.find((spec) => spec.id === id);
+}
+
+/** The spec of the model settings name (a built-in one; pro when the saved name is unknown). */
+export function specForSettings(settings: Pick<Settings, 'model'>): ModelSpec {
+  return builtInSpec(settings.model) ?? KONTEXT_PRO;
+}
