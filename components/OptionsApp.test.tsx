@@ -86,6 +86,7 @@ describe('OptionsApp', () => {
       aspectRatio: '4:3',
       safetyTolerance: 0,
       promptUpsampling: true,
+      modelOptions: {},
       maxConcurrentJobs: 2,
       maxInputPixels: 1_000_000,
     });
