@@ -1,8 +1,10 @@
 import { isApiError, type ApiError } from './api/errors';
-import { classifyPrediction, outputUrls, type Prediction } from './api/prediction';
+import { BFL_DATA_REMOVED_MESSAGE } from './api/bfl/result';
+import { classifyPrediction, DATA_REMOVED_MESSAGE, outputUrls, type Prediction } from './api/prediction';
 import { isImageError } from './image/errors';
 import type { JobError, JobErrorCode } from './job';
 import type { JobEvent, PredictionView } from './job-machine';
+import type { Provider } from './settings';
 
 /** Turns a provider response into what the job machine needs to know about it. */
 export function toPredictionView(prediction: Prediction): PredictionView {
@@ -32,7 +34,7 @@ const CODE_OF_KIND: Record<ApiError['kind'], JobErrorCode> = {
 
 /** What a job says when the browser refused to store its pictures: nothing was dropped, and how to go on. */
 export const STORAGE_FULL_MESSAGE =
-  'Storage is full, so this edit\'s picture could not be kept. Export your history (Settings → History and storage) and delete older edits, then Retry: a finished result stays at the provider for an hour.';
+  'Storage is full, so this edit\'s picture could not be kept. Export your history (Settings → History and storage) and delete older edits, then Retry soon: a finished result stays at the provider for an hour (ten minutes at Black Forest Labs).';
 
 /**
  * True for the browser refusing a write because the extension's storage is full: IndexedDB rejects
@@ -43,6 +45,11 @@ export function isQuotaExceeded(error: unknown): boolean {
   // By name, not class: idb rejects with the transaction's error, whose class depends on the realm.
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
+
+/** Why a result the provider deleted cannot be downloaded, with that provider's keeping time (an hour at Replicate, ten minutes at BFL). */
+export function dataRemovedMessage(provider: Provider | undefined): string {
+  return provider === 'bfl' ? BFL_DATA_REMOVED_MESSAGE : DATA_REMOVED_MESSAGE;
 }
 
 /** The job failure an error stands for, with a message for people. */

@@ -15,6 +15,7 @@ import { EXPIRED_SELECTION } from './input-prep-service';
 import type { ImageFacts, Job } from './job';
 import type { PrepareInputResult } from './messages';
 import type { PreparedSummary } from './selection-store';
+import type { Provider } from './settings';
 
 /** What acquireInput needs besides the browser: the prepared inputs of menu clicks. */
 export interface AcquireInputDeps {
@@ -83,11 +84,12 @@ export async function inputImage(job: Job, client: PredictionClient): Promise<st
 }
 
 /**
- * Downloads the output at once (the provider deletes it after an hour) and keeps the bytes. Plain
- * fetch without credentials: the API token never goes to the output host.
+ * Downloads the output at once (Replicate deletes it after an hour, Black Forest Labs' link lapses
+ * after ten minutes) and keeps the bytes. Plain fetch without credentials: the API key never goes to
+ * the output host.
  */
 export async function downloadResult(job: Job, url: string): Promise<ImageFacts> {
-  const blob = url.startsWith('data:') ? dataUriToBlob(url) : await fetchOutput(url);
+  const blob = url.startsWith('data:') ? dataUriToBlob(url) : await fetchOutput(url, job.provider);
   const bitmap = await createImageBitmap(blob);
   const size = { width: bitmap.width, height: bitmap.height };
   bitmap.close();
@@ -96,14 +98,19 @@ export async function downloadResult(job: Job, url: string): Promise<ImageFacts>
   return { ...size, bytes: blob.size, type: blob.type };
 }
 
-async function fetchOutput(url: string): Promise<Blob> {
+/**
+ * Fetches an output file. A result that is gone is a non-retryable 'not-found' (the job steps turn it
+ * into 'data-removed'): 404/410, and at Black Forest Labs also 403, which is how its signed sample
+ * URL answers once its ten minutes are over.
+ */
+export async function fetchOutput(url: string, provider: Provider | undefined, fetchFn: typeof fetch = (...args) => globalThis.fetch(...args)): Promise<Blob> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(60_000) });
+    response = await fetchFn(url, { credentials: 'omit', signal: AbortSignal.timeout(60_000) });
   } catch (error) {
     throw new ApiError('network', 'Could not download the result; retrying.', { cause: error });
   }
-  if (response.status === 404 || response.status === 410) {
+  if (response.status === 404 || response.status === 410 || (provider === 'bfl' && response.status === 403)) {
     throw new ApiError('not-found', 'The provider no longer has this result.', { status: response.status, retryable: false });
   }
   if (!response.ok) {

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { makeJob } from '../tests/unit/make-job';
 import { createBflPredictionClient } from './api/bfl/prediction-client';
-import { BFL_REQUEST_MODERATED_MESSAGE, BFL_TASK_NOT_FOUND_MESSAGE } from './api/bfl/result';
+import { BFL_DATA_REMOVED_MESSAGE, BFL_REQUEST_MODERATED_MESSAGE, BFL_TASK_NOT_FOUND_MESSAGE } from './api/bfl/result';
+import { ApiError } from './api/errors';
+import { DATA_REMOVED_MESSAGE } from './api/prediction';
 import { loadBflFixture } from './api/bfl/testing/fixtures';
 import { createFakeFetch } from './api/testing/fake-fetch';
 import type { Job } from './job';
@@ -64,6 +66,18 @@ describe('job steps with the BFL client', () => {
     await addJob(makeJob({ phase: 'polling', predictionId: pollingUrl, remoteStatus: 'starting' }));
     await runner.advance('job-1');
     expect(await stored()).toMatchObject({ phase: 'failed', error: { code, message } });
+  });
+
+  it.each([
+    ['bfl', BFL_DATA_REMOVED_MESSAGE, /ten minutes/],
+    ['replicate', DATA_REMOVED_MESSAGE, /an hour/],
+  ] as const)('fails a %s job whose result is gone when downloaded as removed, with that provider’s keeping time', async (provider, message, time) => {
+    const { runner, downloadResult } = bflWorker([]);
+    downloadResult.mockRejectedValueOnce(new ApiError('not-found', 'The provider no longer has this result.', { status: 403, retryable: false }));
+    await addJob(makeJob({ provider, phase: 'downloading', predictionId: pollingUrl, remoteStatus: 'succeeded', outputUrl: sample }));
+    await runner.advance('job-1');
+    expect(await stored()).toMatchObject({ phase: 'failed', error: { code: 'data-removed', message } });
+    expect(message).toMatch(time);
   });
 
   it('fails a create whose answer was lost as unknown instead of creating twice (BFL has no list)', async () => {

@@ -1,9 +1,9 @@
 import type { PredictionClient } from './api/client';
 import { isApiError } from './api/errors';
-import { DATA_REMOVED_MESSAGE, type Outcome, type Prediction } from './api/prediction';
+import type { Outcome, Prediction } from './api/prediction';
 import { UploadsUnsupportedError } from './input-upload';
 import type { ImageFacts, Job } from './job';
-import { eventForError, isRequestTooLarge, toJobError, toPredictionView } from './job-errors';
+import { dataRemovedMessage, eventForError, isRequestTooLarge, toJobError, toPredictionView } from './job-errors';
 import type { JobEvent, PredictionView } from './job-machine';
 import type { Step, StepKind } from './job-runner';
 
@@ -153,9 +153,9 @@ export function createJobSteps(deps: StepDeps): Record<StepKind, Step> {
       try {
         return { type: 'DOWNLOADED', result: await deps.downloadResult(job, job.outputUrl ?? '') };
       } catch (error) {
-        // The provider deletes outputs (after an hour, sometimes sooner): say so rather than "not found".
+        // The provider deletes outputs (Replicate after an hour, BFL's links after ten minutes): say so rather than "not found".
         if (isApiError(error) && error.kind === 'not-found') {
-          return { type: 'FAILED', error: { code: 'data-removed', message: DATA_REMOVED_MESSAGE } };
+          return { type: 'FAILED', error: { code: 'data-removed', message: dataRemovedMessage(job.provider) } };
         }
         return eventForError(error, jitter());
       }

@@ -26,6 +26,8 @@ describe('metadataRows', () => {
     const rows = rowsOf(root, [root], iso);
     expect(rows.Instruction?.value).toBe('prompt a');
     expect(rows.Model?.value).toBe(root.job.model);
+    expect(rows.Provider?.value).toBe('Replicate');
+    expect(rowsOf({ ...root, job: { ...root.job, provider: 'bfl' } }, [root], iso).Provider?.value).toBe('Black Forest Labs');
     expect(rows['Aspect ratio']?.value).toBe('16:9');
     expect(rows['Output format']?.value).toBe('JPEG');
     expect(rows.Seed?.value).toBe('1234');

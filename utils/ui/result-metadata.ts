@@ -6,6 +6,7 @@ import type { ImageFacts, Job } from '../job';
 import { describeInput } from '../models/describe-input';
 import { builtInSpec } from '../models/registry';
 import { formatUsd } from '../pricing';
+import { PROVIDER_LABELS } from './provider-form';
 import { versionNumbers } from './version-labels';
 
 /** One row of the result page's facts: a term, its value, and a link when the value is an address. */
@@ -51,6 +52,8 @@ export function metadataRows(entry: HistoryEntry, tree: readonly HistoryEntry[],
   const rows: MetadataRow[] = [
     { term: 'Instruction', value: job.prompt },
     { term: 'Model', value: job.model },
+    // Jobs from before providers could be chosen all ran at Replicate.
+    { term: 'Provider', value: PROVIDER_LABELS[job.provider ?? 'replicate'] },
     ...describeInput(job.input, builtInSpec(job.model)),
   ];
   if (source?.pageUrl) {

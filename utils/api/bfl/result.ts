@@ -52,6 +52,9 @@ export const BFL_CONTENT_MODERATED_MESSAGE =
   'Black Forest Labs withheld the result: the edited image was flagged by its moderation. Try a different instruction.';
 export const BFL_TASK_NOT_FOUND_MESSAGE =
   'Black Forest Labs no longer knows this edit: its results are kept for only ten minutes. Retry to run it again.';
+/** A downloaded result that is gone: BFL's sample URLs lapse ten minutes after the edit is ready. */
+export const BFL_DATA_REMOVED_MESSAGE =
+  'Black Forest Labs already deleted the result: its result links last only ten minutes. Retry runs the edit again.';
 export const BFL_NO_SAMPLE_MESSAGE = 'Black Forest Labs reported the edit ready but gave no image.';
 const BFL_ERROR_MESSAGE = 'Black Forest Labs could not make this edit';
 
