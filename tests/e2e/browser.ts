@@ -29,14 +29,26 @@ export function chromiumPath(): string {
 export interface HostPorts {
   apiPort: number;
   filesPort: number;
+  /** The Black Forest Labs double's ports (bfl-fixtures.ts), when a test runs one. */
+  bfl?: { apiPort: number; deliveryPort: number };
 }
 
+/** The Black Forest Labs hosts the BFL double answers for: the global API, a regional one its polling URLs name, a delivery host. */
+export const BFL_HOSTS = { api: 'api.bfl.ai', polling: 'api.us1.bfl.ai', delivery: 'delivery-us1.bfl.ai' } as const;
+
 /** Chromium flags that route api.replicate.com and replicate.delivery (+ subdomains) to the local double. */
-export function hostMappingArgs({ apiPort, filesPort }: HostPorts): string[] {
+export function hostMappingArgs({ apiPort, filesPort, bfl }: HostPorts): string[] {
   const rules = [
     `MAP api.replicate.com 127.0.0.1:${apiPort}`,
     `MAP replicate.delivery 127.0.0.1:${filesPort}`,
     `MAP *.replicate.delivery 127.0.0.1:${filesPort}`,
+    ...(bfl
+      ? [
+          `MAP ${BFL_HOSTS.api} 127.0.0.1:${bfl.apiPort}`,
+          `MAP ${BFL_HOSTS.polling} 127.0.0.1:${bfl.apiPort}`,
+          `MAP ${BFL_HOSTS.delivery} 127.0.0.1:${bfl.deliveryPort}`,
+        ]
+      : []),
   ];
   // The double's certificate is self-signed: the extension keeps its real https URLs and host permissions.
   return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
