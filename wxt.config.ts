@@ -26,7 +26,7 @@ export default defineConfig({
       'https://*.replicate.delivery/*',
       // Black Forest Labs: api.bfl.ai, the regional hosts its polling URLs point at (api.us1.bfl.ai…)
       // and the delivery hosts of its results (delivery-eu1.bfl.ai…), whose names BFL says may change.
-      // Its delivery URLs send no CORS headers, so the worker needs the permission to download them.
+      // With it the worker downloads results whatever CORS headers those hosts send (README: Permissions).
       'https://*.bfl.ai/*',
     ],
     // Granted one origin at a time: a custom API base URL when the user saves it. MV2 (Firefox's
