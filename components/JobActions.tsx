@@ -2,6 +2,7 @@ import type { Job } from '../utils/job';
 import { sendToBackground } from '../utils/send-message';
 import { copyResult, saveResult } from '../utils/ui/result-actions';
 import { useActionFeedback } from '../utils/ui/use-action-feedback';
+import { openOptionsSection } from '../utils/ui/open-options';
 import { ReplaceOnPage } from './ReplaceOnPage';
 
 interface JobActionsProps {
@@ -51,6 +52,9 @@ export function JobActions({ job, onEditAgain }: JobActionsProps) {
       )}
       {(phase === 'failed' || phase === 'canceled') && (
         <button type="button" className="primary" onClick={command('bg:retry-job')} disabled={busy}>Retry</button>
+      )}
+      {phase === 'failed' && job.error?.code === 'spend-cap' && (
+        <button type="button" onClick={() => openOptionsSection('spending')}>Raise the cap</button>
       )}
       {!running && <button type="button" className="danger" onClick={command('bg:delete-job')} disabled={busy}>Delete</button>}
       <span className={feedback?.kind === 'alert' ? 'job-feedback job-feedback-error' : 'job-feedback'} role={feedback?.kind === 'alert' ? 'alert' : 'status'}>

@@ -36,6 +36,7 @@ describe('JobItem', () => {
     ['done', { phase: 'done', remoteStatus: 'succeeded', completedAt: 1_700_000_009_000 }, 'Done', ['Save', 'Copy', 'Edit again', 'Replace on page', 'Delete']],
     ['failed', { phase: 'failed', error: { code: 'moderated', message: 'Flagged as sensitive.' } }, 'Failed', ['Retry', 'Delete']],
     ['canceled', { phase: 'canceled', remoteStatus: 'canceled' }, 'Canceled', ['Retry', 'Delete']],
+    ['failed at the monthly cap', { phase: 'failed', error: { code: 'spend-cap', message: 'Monthly spending cap reached.' } }, 'Failed', ['Retry', 'Raise the cap', 'Delete']],
   ])('shows one status word and the right buttons when %s', (_name, fields, word, buttons) => {
     const { item } = renderItem(makeJob({ prompt: 'Add a tiny hat', ...fields }));
     expect(within(item).getByText('Add a tiny hat')).toBeTruthy();
@@ -101,6 +102,13 @@ describe('JobItem', () => {
       { type: 'bg:retry-job', jobId: failed.id },
       { type: 'bg:delete-job', jobId: failed.id },
     ]);
+  });
+
+  it('opens the options page at Spending to raise the cap, for a job the cap stopped', async () => {
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    renderItem(makeJob({ phase: 'failed', error: { code: 'spend-cap', message: 'Monthly spending cap reached.' } }));
+    await userEvent.click(screen.getByRole('button', { name: 'Raise the cap' }));
+    expect(opened).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#spending$/) });
   });
 
   it('disables Cancel once a cancel has been asked for', () => {

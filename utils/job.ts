@@ -55,7 +55,7 @@ export type JobInput = z.infer<typeof JobInput>;
 export const JobErrorCode = z.enum([
   'image', 'unauthenticated', 'insufficient-credit', 'not-found', 'invalid-input', 'bad-request',
   'rate-limited', 'server', 'network', 'moderated', 'model-error', 'no-output', 'aborted',
-  'data-removed', 'download', 'create-unknown', 'no-key', 'unexpected',
+  'data-removed', 'download', 'create-unknown', 'no-key', 'spend-cap', 'unexpected',
 ]);
 export type JobErrorCode = z.infer<typeof JobErrorCode>;
 

@@ -50,7 +50,7 @@ describe('spend gate', () => {
     expect(await capRefusalForCreate(first, jobs, NOW)).toBeUndefined();
     expect(await capRefusalForCreate(second, jobs, NOW)).toBeUndefined();
     const refusal = await capRefusalForCreate(third, jobs, NOW);
-    expect(refusal).toMatchObject({ type: 'FAILED', error: { message: expect.stringMatching(/Monthly spending cap reached/) } });
+    expect(refusal).toMatchObject({ type: 'FAILED', error: { code: 'spend-cap', message: expect.stringMatching(/Monthly spending cap reached/) } });
   });
 
   it('lets every job create when no cap is set', async () => {

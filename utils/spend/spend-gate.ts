@@ -43,8 +43,8 @@ export async function capRefusalForCreate(job: Job, jobs: readonly Job[], now: n
   const ahead = jobs.filter((other) => other.id !== job.id && (holdsSlot(other) || byStartOrder(other, job) < 0));
   const quote = await quoteEdit(job.model, providerOf(job, (await getSettings()).provider), ahead, now);
   if (quote.status !== 'at-cap') return undefined;
-  // No error code of its own yet (job.ts is shared): "insufficient-credit" is the nearest in meaning and is not resumable.
-  return { type: 'FAILED', error: { code: 'insufficient-credit', message: capRefusalMessage(quote) } };
+  // Its own code: the popup offers to raise the cap beside Retry (job-machine.ts does not resume it).
+  return { type: 'FAILED', error: { code: 'spend-cap', message: capRefusalMessage(quote) } };
 }
 
 /** Writes the ledger row of a job that reached its billed outcome (idempotent); never throws. */
