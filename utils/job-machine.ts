@@ -30,6 +30,8 @@ export interface PredictionView {
   /** Set when the prediction ended without a usable output. */
   failure?: JobError;
   predictTime?: number;
+  /** What the provider says this request cost, in micro-dollars (Black Forest Labs answers its create with it). */
+  costMicros?: number;
 }
 
 export type JobEvent =
@@ -149,7 +151,10 @@ function step(job: Job, event: JobEvent, now: number): Job {
 }
 
 function applyPrediction(job: Job, prediction: PredictionView, now: number): Job {
-  const base = { ...job, remoteStatus: prediction.status, predictTime: prediction.predictTime ?? job.predictTime, notice: undefined };
+  const base = {
+    ...job, remoteStatus: prediction.status, predictTime: prediction.predictTime ?? job.predictTime, notice: undefined,
+    reportedCostMicros: prediction.costMicros ?? job.reportedCostMicros,
+  };
   if (prediction.failure) return fail(base, prediction.failure);
   if (prediction.outputUrl) {
     return { ...base, phase: 'downloading', outputUrl: prediction.outputUrl, dueAt: undefined };
@@ -198,7 +203,7 @@ function retry(job: Job, seed: number): Job {
     ...fresh,
     phase: job.image ? 'creating' : 'acquiring',
     predictionId: undefined, remoteStatus: undefined, createSentAt: undefined, outputUrl: undefined,
-    result: undefined, predictTime: undefined,
+    result: undefined, predictTime: undefined, reportedCostMicros: undefined,
     // A fresh seed per attempt, for a model that takes one (models/model-spec.ts seedInput).
     input: 'seed' in job.input ? { ...job.input, seed } : job.input,
   };

@@ -47,7 +47,8 @@ describe('job steps with the BFL client', () => {
     const { runner, clock, calls, downloadResult } = bflWorker(['create-ok', 'result-pending', 'result-ready']);
     await addJob(makeJob());
     await runner.advance('job-1');
-    expect(await stored()).toMatchObject({ phase: 'polling', predictionId: pollingUrl });
+    // BFL answered the create with `cost: 4.0` credits: the job keeps it for the ledger.
+    expect(await stored()).toMatchObject({ phase: 'polling', predictionId: pollingUrl, reportedCostMicros: 40_000 });
     expect(calls[0]).toMatchObject({ url: 'https://api.bfl.ai/v1/flux-kontext-pro', body: { input_image: 'AAAA', seed: 42 } });
     for (let i = 0; i < 3; i++) {
       clock.now += 2_000;
@@ -134,6 +135,14 @@ describe('job service provider choice', () => {
     expect(urls).toEqual(['https://api.replicate.com/v1/account', 'https://api.bfl.ai/v1/credits']);
     expect(headers[0]?.get('authorization')).toBe('Bearer the_key');
     expect(headers[1]?.get('x-key')).toBe('bfl_own_key');
+  });
+
+  it('keeps a Replicate job at the proxy it started with after the user switched to BFL', async () => {
+    await setApiKey('r8_proxy_key', 'replicate');
+    const { urls, service } = await clientFor('bfl');
+    await saveSettings({ ...DEFAULT_SETTINGS, provider: 'bfl', baseUrl: 'https://api.bfl.ai/v1', otherBaseUrls: { replicate: 'https://proxy.example.com/v1' } });
+    await (await service.getClient({ provider: 'replicate' }))?.getAccount();
+    expect(urls.at(-1)).toBe('https://proxy.example.com/v1/account');
   });
 
   it('has no client for a provider whose key is not saved', async () => {

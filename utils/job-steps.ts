@@ -16,10 +16,20 @@ export const CANCEL_AFTER = '5m';
  * The client of either provider. Black Forest Labs' adapter brings its own `classify` (its statuses and
  * messages are not Replicate's); Replicate's client has none and keeps the shared classification.
  */
-export type StepClient = PredictionClient & { classify?: (p: Prediction) => Outcome };
+export type StepClient = PredictionClient & {
+  classify?: (p: Prediction) => Outcome;
+  /** What the provider said a request cost, in micro-dollars, when its answers say (BFL's create does). */
+  costOf?: (p: Prediction) => number | undefined;
+};
 
 /** What the job machine learns from a prediction, classified the way its provider's client says. */
 export function viewOf(client: StepClient, p: Prediction): PredictionView {
+  const costMicros = client.costOf?.(p);
+  const view = viewByProvider(client, p);
+  return costMicros === undefined ? view : { ...view, costMicros };
+}
+
+function viewByProvider(client: StepClient, p: Prediction): PredictionView {
   if (!client.classify) return toPredictionView(p);
   const outcome = client.classify(p);
   const view: PredictionView = { id: p.id, status: p.status, predictTime: p.metrics?.predict_time };

@@ -98,6 +98,8 @@ export const Job = z.object({
   result: ImageFacts.optional(),
   completedAt: z.number().optional(),
   predictTime: z.number().optional(),
+  /** The provider's own figure for what the prediction cost, when it gives one (BFL does), in micro-dollars. */
+  reportedCostMicros: z.number().int().nonnegative().optional(),
   /** Set once the endpoint turned out to take no uploads: the input is then prepared to fit a data URI. */
   inlineInput: z.boolean().optional(),
   /** Set once the provider refused the request as too large: the input is then prepared smaller, once. */

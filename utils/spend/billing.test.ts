@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeJob } from '../../tests/unit/make-job';
-import { billedEntry, pendingMicros } from './billing';
+import { billedEntry, pendingMicros, REPORTED_BASIS } from './billing';
 import { addEntry, EMPTY_LEDGER } from './ledger';
 import { priceKey } from './price-table';
 
@@ -27,6 +27,12 @@ describe('billing by rule', () => {
     expect(billedEntry(bfl({ phase: 'failed', predictionId: 'https://bfl/poll?id=1', remoteStatus: 'failed' }), {}, NOW))
       .toMatchObject({ provider: 'bfl', rule: 'per-request', micros: 40_000 });
     expect(billedEntry(bfl({ phase: 'creating' }), {}, NOW)).toBeUndefined();
+  });
+
+  it('bills what the provider reported for a request over any table price, once it has the request', () => {
+    const reported = makeJob({ provider: 'bfl', model: 'some/model-not-in-the-table', phase: 'polling', predictionId: 'https://bfl/poll?id=2', reportedCostMicros: 55_000 });
+    expect(billedEntry(reported, { [priceKey('bfl', MAX)]: 1 }, NOW)).toMatchObject({ micros: 55_000, rule: 'per-request', basis: REPORTED_BASIS });
+    expect(billedEntry({ ...reported, model: MAX }, { [priceKey('bfl', MAX)]: 1 }, NOW)).toMatchObject({ micros: 55_000 });
   });
 
   it('bills at the user price when one is set', () => {

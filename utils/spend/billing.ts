@@ -10,18 +10,28 @@ export function providerOf(job: Job, fallback = 'replicate'): string {
   return job.provider ?? fallback;
 }
 
+/** The basis of a row whose amount the provider itself reported. */
+export const REPORTED_BASIS = 'one request, cost as the provider reported it';
+
 /**
  * The ledger row of a job that reached its billed outcome, or undefined. By the rule of its price:
  * - per output image (Kontext on Replicate): the prediction succeeded and has an output (the job is
  *   downloading it, or done); failed, canceled and aborted predictions have no output and cost nothing;
  * - per request (Black Forest Labs): the provider accepted the request (the job has its id), whatever
- *   follows.
+ *   follows; at the cost it reported for the request when it did, else at the table's price.
  * Time-billed prices are not billed here yet (no such model in the table). A model without a known
  * price gets no row: the ledger holds amounts, not guesses.
  */
 export function billedEntry(job: Job, prices: PriceOverrides, now: number, fallbackProvider?: string): LedgerEntry | undefined {
   if (!job.predictionId) return undefined;
   const provider = providerOf(job, fallbackProvider);
+  // A provider that states the cost of each request (BFL) is taken at its word: billed once accepted.
+  if (job.reportedCostMicros !== undefined) {
+    return {
+      jobId: job.id, predictionId: job.predictionId, micros: job.reportedCostMicros, model: job.model, provider,
+      rule: 'per-request', basis: REPORTED_BASIS, at: job.completedAt ?? now,
+    };
+  }
   const price = priceOf(provider, job.model, prices);
   if (!price) return undefined;
   const billed = price.rule === 'per-output-image' ? job.outputUrl !== undefined : price.rule === 'per-request';

@@ -9,7 +9,11 @@ import { BFL_REMOTE_STATUS, BflResult, classifyBflResult } from './result';
 /** A PredictionClient for BFL, plus its own classifier: BFL's statuses and messages are not Replicate's. */
 export interface BflPredictionClient extends PredictionClient {
   classify(p: Prediction): Outcome;
+  costOf(p: Prediction): number | undefined;
 }
+
+/** BFL prices in credits: one credit is one US cent (BFL's pricing page), 10,000 micro-dollars. */
+export const MICROS_PER_BFL_CREDIT = 10_000;
 
 /** The BFL base URL for the configured one: Replicate's default (never changed by the user) means BFL's. */
 export function bflBaseUrlFor(configured: string): string {
@@ -32,8 +36,8 @@ export function createBflPredictionClient(cfg: BflClientConfig): BflPredictionCl
       const name = bflModelFor(model);
       if (!name) throw new ApiError('bad-request', `Black Forest Labs does not offer the model "${model}".`);
       const task = await bfl.createEdit(name, input, opts.signal);
-      // Only what recovery matching and the job views read; the image is not echoed back.
-      return { id: task.pollingUrl, status: 'starting', model, input: { prompt: input.prompt, seed: input.seed } };
+      // Only what recovery matching, the job views and the ledger read; the image is not echoed back.
+      return { id: task.pollingUrl, status: 'starting', model, input: { prompt: input.prompt, seed: input.seed }, bflCost: task.cost };
     },
     async getPrediction(id, signal) {
       const result = await bfl.getResult(id, signal);
@@ -55,6 +59,10 @@ export function createBflPredictionClient(cfg: BflClientConfig): BflPredictionCl
     },
     // 'not-found' is how an endpoint without uploads answers: the input is then prepared inline-sized.
     uploadFile: () => Promise.reject(new ApiError('not-found', NO_UPLOADS_MESSAGE)),
+    costOf(p) {
+      const credits = (p as { bflCost?: unknown }).bflCost;
+      return typeof credits === 'number' && Number.isFinite(credits) && credits >= 0 ? Math.round(credits * MICROS_PER_BFL_CREDIT) : undefined;
+    },
     classify(p) {
       const raw = BflResult.safeParse((p as { bfl?: unknown }).bfl);
       return raw.success ? classifyBflResult(raw.data) : { kind: 'running' };
