@@ -13,6 +13,9 @@ import { KeyMissingNotice } from './KeyMissingNotice';
 import { LongChainNote } from './LongChainNote';
 import { PriceLine } from './PriceLine';
 import { PromptChoices } from './PromptChoices';
+import { PromptModelFields } from './PromptModelFields';
+import { choiceOptions, extraEditFields, parseEditInputs } from '../utils/models/edit-inputs';
+import { typedOf, type TypedValue } from '../utils/models/typed-value';
 import { RecentInstructions } from './RecentInstructions';
 import { matchingRecentInstructions } from '../utils/recent-instructions';
 
@@ -51,6 +54,9 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const prepared = usePreparedInput(source);
   const [prompt, setPrompt] = useState('');
   const [choices, setChoices] = useState<{ aspectRatio?: AspectRatio; outputFormat?: OutputFormat }>({});
+  // The model's own per-edit inputs as typed (dev's steps and guidance), and what is wrong with them.
+  const [typedInputs, setTypedInputs] = useState<Record<string, TypedValue>>({});
+  const [inputErrors, setInputErrors] = useState<Record<string, string | undefined>>({});
   const [fieldError, setFieldError] = useState<string>();
   const [sendError, setSendError] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -62,8 +68,12 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   useFocusTrap(dialogRef);
 
   const context = state.status === 'ready' ? state.context : undefined;
-  const aspectRatio = choices.aspectRatio ?? context?.aspectRatio ?? DEFAULT_SETTINGS.aspectRatio;
-  const outputFormat = choices.outputFormat ?? context?.outputFormat ?? DEFAULT_SETTINGS.outputFormat;
+  const model = context?.model;
+  const modelDefault = (name: string) => model?.values[name] as string | undefined;
+  const aspectRatio = choices.aspectRatio ?? (modelDefault('aspect_ratio') as AspectRatio | undefined) ?? context?.aspectRatio ?? DEFAULT_SETTINGS.aspectRatio;
+  const outputFormat = choices.outputFormat ?? (modelDefault('output_format') as OutputFormat | undefined) ?? context?.outputFormat ?? DEFAULT_SETTINGS.outputFormat;
+  const extraFields = model ? extraEditFields(model.spec) : [];
+  const extraValues = Object.fromEntries(extraFields.map((f) => [f.name, typedInputs[f.name] ?? typedOf(model?.values[f.name])]));
   // An image that cannot be prepared would only fail after the click: say so now, charge nothing.
   const preparedFailed = 'ok' in prepared && !prepared.ok;
   // At the monthly cap the background would refuse the edit: the price line says why and how to raise it.
@@ -93,7 +103,14 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
 
   async function start() {
     if (!canStart) return;
-    const parsed = EditRequest.safeParse({ source, prompt, aspectRatio, outputFormat });
+    const extra = parseEditInputs(extraFields, extraValues);
+    if (!extra.ok) {
+      setInputErrors(extra.errors);
+      dialogRef.current?.querySelector<HTMLElement>(`[data-input="${Object.keys(extra.errors)[0]}"]`)?.focus();
+      return;
+    }
+    const inputs = extraFields.length > 0 ? extra.inputs : undefined;
+    const parsed = EditRequest.safeParse({ source, prompt, aspectRatio, outputFormat, inputs });
     if (!parsed.success) {
       const issue = parsed.error.issues.find((i) => i.path[0] === 'prompt') ?? parsed.error.issues[0];
       setFieldError(issue?.message ?? 'Describe the edit.');
@@ -222,6 +239,16 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
           outputFormat={outputFormat}
           onAspectRatio={(value) => setChoices((c) => ({ ...c, aspectRatio: value }))}
           onOutputFormat={(value) => setChoices((c) => ({ ...c, outputFormat: value }))}
+          {...(model ? choiceOptions(model.spec) : {})}
+        />
+        <PromptModelFields
+          fields={extraFields}
+          values={extraValues}
+          errors={inputErrors}
+          onChange={(name, value) => {
+            setTypedInputs((t) => ({ ...t, [name]: value }));
+            setInputErrors((e) => ({ ...e, [name]: undefined }));
+          }}
         />
         {context?.spend && <PriceLine quote={context.spend} onRaiseCap={openSpending} />}
         {sendError && <p className="kx-error" role="alert">{sendError}</p>}

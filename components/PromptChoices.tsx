@@ -5,12 +5,15 @@ import { OUTPUT_FORMAT_LABELS, aspectRatioLabel } from '../utils/ui/option-label
 interface PromptChoicesProps {
   aspectRatio: AspectRatio;
   outputFormat: OutputFormat;
+  /** What the chosen model takes (dev has no 2:1); all when unknown. */
+  aspectRatios?: readonly AspectRatio[];
+  outputFormats?: readonly OutputFormat[];
   onAspectRatio: (value: AspectRatio) => void;
   onOutputFormat: (value: OutputFormat) => void;
 }
 
 /** The aspect ratio and output format selects of the prompt box. */
-export function PromptChoices({ aspectRatio, outputFormat, onAspectRatio, onOutputFormat }: PromptChoicesProps) {
+export function PromptChoices({ aspectRatio, outputFormat, aspectRatios = ASPECT_RATIOS, outputFormats = OutputFormat.options, onAspectRatio, onOutputFormat }: PromptChoicesProps) {
   const ratioId = useId();
   const formatId = useId();
   return (
@@ -18,7 +21,7 @@ export function PromptChoices({ aspectRatio, outputFormat, onAspectRatio, onOutp
       <div className="kx-field">
         <label htmlFor={ratioId}>Aspect ratio</label>
         <select id={ratioId} value={aspectRatio} onChange={(e) => onAspectRatio(AspectRatio.parse(e.target.value))}>
-          {ASPECT_RATIOS.map((ratio) => (
+          {aspectRatios.map((ratio) => (
             <option key={ratio} value={ratio}>{aspectRatioLabel(ratio)}</option>
           ))}
         </select>
@@ -26,7 +29,7 @@ export function PromptChoices({ aspectRatio, outputFormat, onAspectRatio, onOutp
       <div className="kx-field">
         <label htmlFor={formatId}>Output format</label>
         <select id={formatId} value={outputFormat} onChange={(e) => onOutputFormat(OutputFormat.parse(e.target.value))}>
-          {OutputFormat.options.map((format) => (
+          {outputFormats.map((format) => (
             <option key={format} value={format}>{OUTPUT_FORMAT_LABELS[format]}</option>
           ))}
         </select>

@@ -1,6 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ASPECT_RATIOS, MODELS, OutputFormat } from '../utils/settings';
-import { MODEL_LABELS, OUTPUT_FORMAT_LABELS, aspectRatioLabel } from '../utils/ui/option-labels';
 import { startConnectionTest, startSave, type OptionsDeps, type Outcome, type Started } from '../utils/ui/options-actions';
 import type { FieldErrors, SettingsField, SettingsFormValues } from '../utils/ui/settings-form';
 import type { Provider } from '../utils/settings';
@@ -9,6 +7,7 @@ import { ApiKeyHint } from './ApiKeyHint';
 import { ApiKeyInput } from './ApiKeyInput';
 import { ProviderSettings } from './ProviderSettings';
 import { FormField } from './FormField';
+import { ModelSettings } from './ModelSettings';
 
 interface SettingsFormProps {
   initial: SettingsFormValues;
@@ -38,6 +37,13 @@ export function SettingsForm({ initial, deps, savedKeys }: SettingsFormProps) {
     setOutcome(undefined);
   }
 
+  /** A change of several fields at once (ModelSettings: a model switch also fixes the ratio and format). */
+  function change(patch: Partial<SettingsFormValues>, touched: (keyof FieldErrors)[]) {
+    setValues((v) => ({ ...v, ...patch }));
+    setErrors((e) => ({ ...e, ...Object.fromEntries(touched.map((key) => [key, undefined])) }));
+    setOutcome(undefined);
+  }
+
   // `start` runs synchronously inside the click: a permission prompt needs the user gesture.
   function run(kind: 'save' | 'test', start: (values: SettingsFormValues, deps: OptionsDeps) => Started) {
     if (busy) return;
@@ -45,7 +51,7 @@ export function SettingsForm({ initial, deps, savedKeys }: SettingsFormProps) {
     if ('errors' in started) {
       setErrors(started.errors);
       setOutcome(undefined);
-      const first = FIELD_ORDER.find((field) => started.errors[field]);
+      const first = FIELD_ORDER.find((field) => started.errors[field]) ?? Object.keys(started.errors).find((key) => started.errors[key as keyof FieldErrors]);
       formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
       return;
     }
@@ -83,39 +89,7 @@ export function SettingsForm({ initial, deps, savedKeys }: SettingsFormProps) {
           <input {...control} data-field="baseUrl" type="url" value={values.baseUrl} spellCheck={false} onChange={(e) => set('baseUrl', e.target.value)} />
         )}
       </FormField>
-      <FormField label="Model" error={errors.model} hint="Each edit is billed by the provider to your account.">
-        {(control) => (
-          <select {...control} data-field="model" value={values.model} onChange={(e) => set('model', e.target.value)}>
-            {MODELS.map((model) => <option key={model} value={model}>{MODEL_LABELS[model]}</option>)}
-          </select>
-        )}
-      </FormField>
-      <div className="field-pair">
-        <FormField label="Output format" error={errors.outputFormat}>
-          {(control) => (
-            <select {...control} data-field="outputFormat" value={values.outputFormat} onChange={(e) => set('outputFormat', e.target.value)}>
-              {OutputFormat.options.map((format) => <option key={format} value={format}>{OUTPUT_FORMAT_LABELS[format]}</option>)}
-            </select>
-          )}
-        </FormField>
-        <FormField label="Aspect ratio" error={errors.aspectRatio}>
-          {(control) => (
-            <select {...control} data-field="aspectRatio" value={values.aspectRatio} onChange={(e) => set('aspectRatio', e.target.value)}>
-              {ASPECT_RATIOS.map((ratio) => <option key={ratio} value={ratio}>{aspectRatioLabel(ratio)}</option>)}
-            </select>
-          )}
-        </FormField>
-      </div>
-      <FormField label="Safety tolerance" error={errors.safetyTolerance} hint="0 is the strictest, 2 the most permissive (the most allowed when editing an image).">
-        {(control) => (
-          <input {...control} data-field="safetyTolerance" type="number" min={0} max={2} step={1} inputMode="numeric" value={values.safetyTolerance} onChange={(e) => set('safetyTolerance', e.target.value)} />
-        )}
-      </FormField>
-      <FormField label="Prompt upsampling" inline error={errors.promptUpsampling} hint="Lets the model expand a short instruction into a more detailed one. Results vary.">
-        {(control) => (
-          <input {...control} data-field="promptUpsampling" type="checkbox" checked={values.promptUpsampling} onChange={(e) => set('promptUpsampling', e.target.checked)} />
-        )}
-      </FormField>
+      <ModelSettings values={values} errors={errors} onChange={change} />
       <FormField label="Edits at once" error={errors.maxConcurrentJobs} hint="How many edits may run at the provider at the same time (1–10). Later ones wait their turn, in order.">
         {(control) => (
           <input {...control} data-field="maxConcurrentJobs" type="number" min={1} max={10} step={1} inputMode="numeric" value={values.maxConcurrentJobs} onChange={(e) => set('maxConcurrentJobs', e.target.value)} />

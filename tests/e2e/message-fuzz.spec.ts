@@ -1,10 +1,13 @@
 // Every message into the background is parsed and checked on arrival: a storm of random and malformed
 // messages has no effect, and a normal edit still runs to the end afterwards.
-import { creates, jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
+import { closeExtensionPages, creates, jobItem, openPromptBox, saveApiKey, startEdit } from './flows';
 import { expect, test, waitForMenuReady } from './fixtures';
 
-test('10,000 random and malformed messages change nothing, then an edit runs normally', async ({ page, site, api, openOptions, openPopup, serviceWorker }) => {
+test('10,000 random and malformed messages change nothing, then an edit runs normally', async ({ page, site, api, context, openOptions, openPopup, serviceWorker }) => {
   await waitForMenuReady(await serviceWorker());
+  // The options page opened on install has no message listener, but Chrome still delivers every
+  // message to it: closed, the storm only costs what it costs the background (~20 % less time).
+  await closeExtensionPages(context);
   const popup = await openPopup();
   const answered = await popup.evaluate(async () => {
     let seed = 7;

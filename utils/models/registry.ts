@@ -1,4 +1,4 @@
-import { MODELS, type Settings } from '../settings';
+import { MODELS } from '../settings';
 import { KONTEXT_DEV, KONTEXT_MAX, KONTEXT_PRO } from './kontext';
 import type { ModelSpec } from './model-spec';
 
@@ -16,6 +16,6 @@ export function builtInSpec(id: string): ModelSpec | undefined {
 }
 
 /** The spec of the model settings name (a built-in one; pro when the saved name is unknown). */
-export function specForSettings(settings: Pick<Settings, 'model'>): ModelSpec {
+export function specForSettings(settings: { model: string }): ModelSpec {
   return builtInSpec(settings.model) ?? KONTEXT_PRO;
 }

@@ -1,5 +1,6 @@
 import { ApiKey, Settings } from '../settings';
 import { keyProviderProblem, providerOf } from './provider-form';
+import { checkModelOptions, typedModelOptions, type TypedModelOptions } from '../models/option-form';
 
 /** The options form as typed: every field a string except the checkbox. */
 export interface SettingsFormValues {
@@ -12,11 +13,14 @@ export interface SettingsFormValues {
   aspectRatio: string;
   safetyTolerance: string;
   promptUpsampling: boolean;
+  /** The models' own options as typed (ModelSettings.tsx), every built-in model's, so switching back keeps them. */
+  modelOptions: TypedModelOptions;
   maxConcurrentJobs: string;
   maxInputPixels: string;
 }
 export type SettingsField = keyof SettingsFormValues;
-export type FieldErrors = Partial<Record<SettingsField, string>>;
+/** Messages by field, and by `option.<input>` for a model's own inputs (models/option-form.ts). */
+export type FieldErrors = Partial<Record<SettingsField | `option.${string}`, string>>;
 
 export type SettingsFormResult =
   | { ok: true; settings: Settings; apiKey: string }
@@ -35,6 +39,7 @@ export function formValuesFrom(settings: Settings, apiKey: string | undefined): 
     aspectRatio: settings.aspectRatio,
     safetyTolerance: String(settings.safetyTolerance),
     promptUpsampling: settings.promptUpsampling,
+    modelOptions: typedModelOptions(settings),
     maxConcurrentJobs: String(settings.maxConcurrentJobs),
     maxInputPixels: String(settings.maxInputPixels),
   };
@@ -44,6 +49,7 @@ export function formValuesFrom(settings: Settings, apiKey: string | undefined): 
 export function validateSettingsForm(values: SettingsFormValues): SettingsFormResult {
   const errors: FieldErrors = {};
   const tolerance = values.safetyTolerance;
+  const options = checkModelOptions(values.model, values.modelOptions, values);
   const settings = Settings.safeParse({
     provider: values.provider,
     baseUrl: values.baseUrl,
@@ -53,6 +59,7 @@ export function validateSettingsForm(values: SettingsFormValues): SettingsFormRe
     // An empty or non-numeric entry must be an error, not the schema's default.
     safetyTolerance: wholeNumber(tolerance),
     promptUpsampling: values.promptUpsampling,
+    modelOptions: options.modelOptions,
     maxConcurrentJobs: wholeNumber(values.maxConcurrentJobs),
     maxInputPixels: wholeNumber(values.maxInputPixels),
   });
@@ -63,11 +70,13 @@ export function validateSettingsForm(values: SettingsFormValues): SettingsFormRe
       errors[field as SettingsField] = issue.code !== 'invalid_type' ? issue.message : field === 'safetyTolerance' ? SAFETY_MESSAGE : 'Enter a whole number.';
     }
   }
+  // The chosen model's own checks (its options, and whether it takes the shared ratio and format).
+  for (const [key, message] of Object.entries(options.errors)) errors[key as keyof FieldErrors] ??= message;
   const apiKey = ApiKey.safeParse(values.apiKey);
   if (!apiKey.success) errors.apiKey = apiKey.error.issues[0]?.message ?? 'Enter your API key.';
   const wrongKey = apiKey.success ? keyProviderProblem(providerOf(values.provider), apiKey.data) : undefined;
   if (wrongKey) errors.apiKey = wrongKey;
-  if (!settings.success || !apiKey.success || wrongKey) return { ok: false, errors };
+  if (!settings.success || !apiKey.success || wrongKey || Object.keys(options.errors).length > 0) return { ok: false, errors };
   return { ok: true, settings: settings.data, apiKey: apiKey.data };
 }
 
