@@ -80,6 +80,7 @@ describe('OptionsApp', () => {
     expect(await getApiKey()).toBe('r8_abc');
     expect(await getSettings()).toEqual({
       provider: 'replicate',
+      otherBaseUrls: {},
       baseUrl: 'https://api.replicate.com/v1',
       model: 'black-forest-labs/flux-kontext-max',
       outputFormat: 'jpg',

@@ -61,6 +61,24 @@ describe('provider choice on the options page', () => {
     expect(await getApiKey('replicate')).toBe('r8_mine');
   });
 
+  it('keeps a Replicate proxy’s base URL while Black Forest Labs is saved, and shows it again on switching back', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    await saveSettings({ ...DEFAULT_SETTINGS, baseUrl: 'https://proxy.example.com/v1' });
+    await setApiKey('r8_mine', 'replicate');
+    const { user, key } = await renderLoaded();
+    await user.click(radio('Black Forest Labs'));
+    await user.type(key, 'bfl_new');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved.'));
+    expect(await getSettings()).toMatchObject({ provider: 'bfl', baseUrl: 'https://api.bfl.ai/v1', otherBaseUrls: { replicate: 'https://proxy.example.com/v1' } });
+
+    cleanup();
+    const reopened = await renderLoaded();
+    await reopened.user.click(radio('Replicate'));
+    expect(reopened.baseUrl.value).toBe('https://proxy.example.com/v1');
+    expect(reopened.key.value).toBe('r8_mine');
+  });
+
   it('shows the saved provider with its own key and base URL when the page opens', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, provider: 'bfl', baseUrl: 'https://api.eu.bfl.ai/v1' });
     await setApiKey('bfl_saved', 'bfl');

@@ -7,6 +7,7 @@ describe('settings', () => {
   it('defaults to Replicate, flux-kontext-pro and the model defaults', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       provider: 'replicate',
+      otherBaseUrls: {},
       baseUrl: 'https://api.replicate.com/v1',
       model: 'black-forest-labs/flux-kontext-pro',
       outputFormat: 'png',

@@ -45,9 +45,15 @@ export const DEFAULT_BFL_BASE_URL = 'https://api.bfl.ai/v1';
 /** Each provider's base URL when the user has not typed another. */
 export const DEFAULT_BASE_URLS: Readonly<Record<Provider, string>> = { replicate: DEFAULT_BASE_URL, bfl: DEFAULT_BFL_BASE_URL };
 
-/** Where `provider`'s requests go: the saved base URL belongs to the saved provider, any other uses its default. */
-export function baseUrlFor(settings: Pick<Settings, 'provider' | 'baseUrl'>, provider: Provider): string {
-  return provider === settings.provider ? settings.baseUrl : DEFAULT_BASE_URLS[provider];
+/**
+ * Where `provider`'s requests go: the saved base URL belongs to the saved provider; another provider
+ * uses the base URL last saved for it (a Replicate proxy kept while BFL is chosen), else its default.
+ */
+export function baseUrlFor(
+  settings: Pick<Settings, 'provider' | 'baseUrl'> & Partial<Pick<Settings, 'otherBaseUrls'>>,
+  provider: Provider,
+): string {
+  return provider === settings.provider ? settings.baseUrl : (settings.otherBaseUrls?.[provider] ?? DEFAULT_BASE_URLS[provider]);
 }
 
 /** Everything the user can set except the API key, which lives in the secret store. */
@@ -55,6 +61,11 @@ export const Settings = z.object({
   /** Who runs the edits: Replicate (or a compatible proxy), or Black Forest Labs' own API (api.bfl.ai when baseUrl is left at its default). */
   provider: Provider.default('replicate'),
   baseUrl: BaseUrl.default(DEFAULT_BASE_URL),
+  /**
+   * The base URL last saved for each provider not chosen now: switching back finds it, and a job still
+   * running at that provider keeps its host. Only URLs other than the provider's default are kept.
+   */
+  otherBaseUrls: z.partialRecord(Provider, BaseUrl).default({}),
   model: Model.default('black-forest-labs/flux-kontext-pro'),
   outputFormat: OutputFormat.default('png'),
   aspectRatio: AspectRatio.default('match_input_image'),

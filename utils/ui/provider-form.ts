@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_URLS, Provider } from '../settings';
+import { BaseUrl, DEFAULT_BASE_URLS, Provider } from '../settings';
 
 /** The providers as people know them, in the order the options page offers them. */
 export const PROVIDER_LABELS: Readonly<Record<Provider, string>> = { replicate: 'Replicate', bfl: 'Black Forest Labs' };
@@ -37,18 +37,17 @@ export interface ProviderFields {
   provider: string;
   apiKey: string;
   baseUrl: string;
+  /** The base URLs of the providers not shown (saved with the settings, so switching back finds them). */
+  otherBaseUrls: Partial<Record<Provider, string>>;
 }
 
-/**
- * Each provider's starting draft: the shown provider's as in the form, the other's from its saved key
- * and its default base URL (a saved base URL belongs to the provider it was saved with).
- */
+/** Each provider's starting draft: the shown provider's as in the form, the other's from its saved key and base URL. */
 export function initialDrafts(fields: ProviderFields, savedKeys: Partial<Record<Provider, string>>): ProviderDrafts {
   const shown = providerOf(fields.provider);
   const draftOf = (provider: Provider): ProviderDraft =>
     provider === shown
       ? { apiKey: fields.apiKey, baseUrl: fields.baseUrl }
-      : { apiKey: savedKeys[provider] ?? '', baseUrl: DEFAULT_BASE_URLS[provider] };
+      : { apiKey: savedKeys[provider] ?? '', baseUrl: fields.otherBaseUrls[provider] ?? DEFAULT_BASE_URLS[provider] };
   return { replicate: draftOf('replicate'), bfl: draftOf('bfl') };
 }
 
@@ -65,7 +64,22 @@ export function switchProvider(
   const current = providerOf(fields.provider);
   if (current === next) return { fields, drafts };
   const kept: ProviderDrafts = { ...drafts, [current]: { apiKey: fields.apiKey, baseUrl: fields.baseUrl } };
-  return { fields: { provider: next, ...kept[next] }, drafts: kept };
+  const otherBaseUrls = Object.fromEntries(Provider.options.filter((p) => p !== next).map((p) => [p, kept[p].baseUrl]));
+  return { fields: { provider: next, ...kept[next], otherBaseUrls }, drafts: kept };
+}
+
+/**
+ * The other providers' base URLs worth saving: valid and not their default. One typed wrong and left
+ * behind by a switch is dropped rather than blocking the Save of the provider shown.
+ */
+export function otherBaseUrlsToSave(fields: Pick<ProviderFields, 'provider' | 'otherBaseUrls'>): Partial<Record<Provider, string>> {
+  const shown = providerOf(fields.provider);
+  const kept: Partial<Record<Provider, string>> = {};
+  for (const provider of Provider.options) {
+    const url = BaseUrl.safeParse(fields.otherBaseUrls[provider] ?? '');
+    if (provider !== shown && url.success && url.data !== DEFAULT_BASE_URLS[provider]) kept[provider] = url.data;
+  }
+  return kept;
 }
 
 /** A key that surely belongs to the other provider, said before anything is sent; undefined otherwise. */

@@ -1,11 +1,13 @@
-import { ApiKey, Settings } from '../settings';
-import { keyProviderProblem, providerOf } from './provider-form';
+import { ApiKey, Settings, type Provider } from '../settings';
+import { keyProviderProblem, otherBaseUrlsToSave, providerOf } from './provider-form';
 import { checkModelOptions, typedModelOptions, type TypedModelOptions } from '../models/option-form';
 
 /** The options form as typed: every field a string except the checkbox. */
 export interface SettingsFormValues {
   /** 'replicate' or 'bfl' (ProviderSettings.tsx); the key and base URL shown are that provider's. */
   provider: string;
+  /** The other providers' base URLs, kept while this one is shown (provider-form.ts). */
+  otherBaseUrls: Partial<Record<Provider, string>>;
   apiKey: string;
   baseUrl: string;
   model: string;
@@ -32,6 +34,7 @@ const SAFETY_MESSAGE = 'Use 0, 1 or 2.';
 export function formValuesFrom(settings: Settings, apiKey: string | undefined): SettingsFormValues {
   return {
     provider: settings.provider,
+    otherBaseUrls: settings.otherBaseUrls,
     apiKey: apiKey ?? '',
     baseUrl: settings.baseUrl,
     model: settings.model,
@@ -52,6 +55,7 @@ export function validateSettingsForm(values: SettingsFormValues): SettingsFormRe
   const options = checkModelOptions(values.model, values.modelOptions, values);
   const settings = Settings.safeParse({
     provider: values.provider,
+    otherBaseUrls: otherBaseUrlsToSave(values),
     baseUrl: values.baseUrl,
     model: values.model,
     outputFormat: values.outputFormat,
