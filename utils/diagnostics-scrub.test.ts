@@ -4,6 +4,7 @@ import { MAX_ERROR_CHARS, safePath, scrubErrorText, scrubSecrets } from './diagn
 describe('diagnostics scrubbing', () => {
   it.each([
     ['a Replicate token', 'Invalid token r8_AbCdEf0123456789xyz given', 'r8_AbCdEf0123456789xyz'],
+    ['a Black Forest Labs key', 'Key bfl_Q2xvdWRz0123456789 is not valid', 'bfl_Q2xvdWRz0123456789'],
     ['a bearer value', 'Authorization: Bearer sk-live-1234567890 was refused', 'sk-live-1234567890'],
     ['a data: URI', 'input_image "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==" is too large', 'iVBORw0KGgo'],
   ])('removes %s', (_name, text, secret) => {

@@ -8,6 +8,8 @@ export const MAX_ERROR_CHARS = 300;
 const REDACTED = '[redacted]';
 // Replicate tokens look like r8_ followed by ~37 letters and digits; a prefix alone is not a secret.
 const REPLICATE_TOKEN = /\br8_[A-Za-z0-9_-]{4,}/g;
+// Black Forest Labs keys look like bfl_ followed by a random string.
+const BFL_KEY = /\bbfl_[A-Za-z0-9_-]{4,}/g;
 const BEARER = /\bBearer\s+[^\s"',;]+/gi;
 const DATA_URI = /\bdata:[^\s"'<>()]+/gi;
 
@@ -21,6 +23,7 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
   return out
     .replace(BEARER, `Bearer ${REDACTED}`)
     .replace(REPLICATE_TOKEN, REDACTED)
+    .replace(BFL_KEY, REDACTED)
     .replace(DATA_URI, 'data:[image data removed]');
 }
 

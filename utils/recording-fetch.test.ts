@@ -60,6 +60,15 @@ describe('recording fetch', () => {
     expect(entries[0]?.error).toMatch(/^Token \[redacted\].*cannot use input_image data:/);
   });
 
+  it('keeps a Black Forest Labs key (sent as x-key) out of a refusal that echoes it', async () => {
+    const key = 'a1b2c3d4-0000-4e5f-9a8b-abcdefabcdef';
+    const { recorded, entries } = setup(async () => json(401, { detail: `Key ${key} is not valid` }));
+    await recorded('https://api.bfl.ai/v1/credits', { headers: { 'x-key': key } });
+    await vi.waitFor(() => expect(entries).toHaveLength(1));
+    expect(JSON.stringify(entries)).not.toContain(key);
+    expect(entries[0]?.error).toBe('Key [redacted] is not valid');
+  });
+
   it('records a network failure as no status, and rethrows the very same error', async () => {
     const failure = new TypeError('Failed to fetch');
     const { recorded, entries, startedAt } = setup(() => Promise.reject(failure), 90);

@@ -68,11 +68,13 @@ function readRequest(input: RequestInfo | URL, init: RequestInit | undefined): R
   return { secrets, fields: (at, ms, status) => ({ at, method, host, path, status, ms: Math.max(0, ms) }) };
 }
 
+/** The key a request carries: Replicate's Bearer token, or Black Forest Labs' `x-key`. */
 function bearerToken(headers: HeadersInit | undefined): string | undefined {
   if (!headers) return undefined;
   try {
-    const value = new Headers(headers).get('authorization') ?? '';
-    return /^Bearer\s+(.+)$/i.exec(value.trim())?.[1];
+    const all = new Headers(headers);
+    const value = all.get('authorization') ?? '';
+    return /^Bearer\s+(.+)$/i.exec(value.trim())?.[1] ?? (all.get('x-key')?.trim() || undefined);
   } catch {
     return undefined;
   }

@@ -40,6 +40,8 @@ describe('metadataRows', () => {
     expect(rows['Source page']).toEqual({ term: 'Source page', value: 'Cats', href: 'https://example.org/cats' });
     expect(rows.Picture).toEqual({ term: 'Picture', value: 'https://example.org/cat.png', href: 'https://example.org/cat.png' });
     expect(rows['Prediction id']?.value).toBe('pred-1');
+    const bfl = rowsOf({ ...root, job: { ...root.job, provider: 'bfl', predictionId: 'https://api.us1.bfl.ai/v1/get_result?id=task-9' } }, [root], iso);
+    expect([bfl['Task id']?.value, bfl['Prediction id']]).toEqual(['task-9', undefined]);
     expect(rows.Created?.value).toBe(iso(1_000));
     expect(rows.Finished?.value).toBe(iso(6_000));
     expect(rows['Time on the provider']?.value).toBe('4.2 s');

@@ -38,6 +38,15 @@ function isWebAddress(url: string | undefined): url is string {
   return url !== undefined && /^https?:\/\//i.test(url);
 }
 
+/** A BFL job's prediction id is its polling URL (it names the regional host): people know the task by its `id`. */
+function bflTaskId(pollingUrl: string): string {
+  try {
+    return new URL(pollingUrl).searchParams.get('id') || pollingUrl;
+  } catch {
+    return pollingUrl;
+  }
+}
+
 /** The page picture a chain of edits started from (an "Edit again" job's own source is a version). */
 function pageSourceOf(job: Job, chain: readonly HistoryEntry[]) {
   const root = chain[0]?.job ?? job;
@@ -63,7 +72,7 @@ export function metadataRows(entry: HistoryEntry, tree: readonly HistoryEntry[],
   }
   // A page-made address (blob:, data:) means nothing outside that tab.
   if (isWebAddress(source?.srcUrl)) rows.push({ term: 'Picture', value: source.srcUrl, href: source.srcUrl });
-  if (job.predictionId) rows.push({ term: 'Prediction id', value: job.predictionId });
+  if (job.predictionId) rows.push(job.provider === 'bfl' ? { term: 'Task id', value: bflTaskId(job.predictionId) } : { term: 'Prediction id', value: job.predictionId });
   rows.push({ term: 'Created', value: formatDate(job.createdAt) });
   if (job.completedAt !== undefined) rows.push({ term: 'Finished', value: formatDate(job.completedAt) });
   if (job.predictTime !== undefined) rows.push({ term: 'Time on the provider', value: formatSeconds(job.predictTime) });
