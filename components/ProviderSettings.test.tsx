@@ -79,6 +79,35 @@ describe('provider choice on the options page', () => {
     expect(reopened.key.value).toBe('r8_mine');
   });
 
+  it('asks for access to a Black Forest Labs base URL outside bfl.ai, and explains a refusal', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
+    const { user, key, baseUrl } = await renderLoaded();
+    await user.click(radio('Black Forest Labs'));
+    await user.type(key, 'bfl_new');
+    await user.clear(baseUrl);
+    await user.type(baseUrl, 'https://bfl-proxy.example.com/v1');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Permission to reach https:\/\/bfl-proxy\.example\.com was not granted, so nothing was saved/);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://bfl-proxy.example.com/*'] });
+    expect((await getSettings()).provider).toBe('replicate');
+    expect(await getApiKey('bfl')).toBeUndefined();
+  });
+
+  it('saves a regional Black Forest Labs endpoint without asking, as the manifest covers *.bfl.ai', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request');
+    const { user, key, baseUrl } = await renderLoaded();
+    await user.click(radio('Black Forest Labs'));
+    await user.type(key, 'bfl_new');
+    await user.clear(baseUrl);
+    await user.type(baseUrl, 'https://api.eu.bfl.ai/v1');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved.'));
+    expect(request).not.toHaveBeenCalled();
+    expect(await getSettings()).toMatchObject({ provider: 'bfl', baseUrl: 'https://api.eu.bfl.ai/v1' });
+  });
+
   it('shows the saved provider with its own key and base URL when the page opens', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, provider: 'bfl', baseUrl: 'https://api.eu.bfl.ai/v1' });
     await setApiKey('bfl_saved', 'bfl');
