@@ -16,24 +16,26 @@ interface PromptChoicesProps {
 export function PromptChoices({ aspectRatio, outputFormat, aspectRatios = ASPECT_RATIOS, outputFormats = OutputFormat.options, onAspectRatio, onOutputFormat }: PromptChoicesProps) {
   const ratioId = useId();
   const formatId = useId();
+  // Another model may take neither per edit: then the box shows no select for it.
+  if (aspectRatios.length === 0 && outputFormats.length === 0) return null;
   return (
     <div className="kx-row">
-      <div className="kx-field">
+      {aspectRatios.length > 0 && (<div className="kx-field">
         <label htmlFor={ratioId}>Aspect ratio</label>
         <select id={ratioId} value={aspectRatio} onChange={(e) => onAspectRatio(AspectRatio.parse(e.target.value))}>
           {aspectRatios.map((ratio) => (
             <option key={ratio} value={ratio}>{aspectRatioLabel(ratio)}</option>
           ))}
         </select>
-      </div>
-      <div className="kx-field">
+      </div>)}
+      {outputFormats.length > 0 && (<div className="kx-field">
         <label htmlFor={formatId}>Output format</label>
         <select id={formatId} value={outputFormat} onChange={(e) => onOutputFormat(OutputFormat.parse(e.target.value))}>
           {outputFormats.map((format) => (
             <option key={format} value={format}>{OUTPUT_FORMAT_LABELS[format]}</option>
           ))}
         </select>
-      </div>
+      </div>)}
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { getJobs } from './job-store';
 import { quoteEdit, SpendCapError } from './spend/spend-gate';
 import { ModelInputError } from './models/model-input-error';
 import { promptModelOf } from './models/prompt-model';
+import { readModelSpec } from './models/read-model';
 import type { PresetStore } from './presets/preset-store';
 import { claimPresetRun, PRESET_GONE_MESSAGE, presetEditRequest } from './presets/preset-run';
 
@@ -150,6 +151,7 @@ export function createBackgroundHandlers(
     'bg:delete-job': async ({ jobId }) => ({ ok: await jobs.remove(jobId) }),
     'bg:retry-job': async ({ jobId }) => ({ ok: await jobs.retry(jobId) }),
     'bg:test-connection': async ({ provider, baseUrl, apiKey }) => testConnection({ provider, baseUrl, apiKey }),
+    'bg:read-model': async ({ model, baseUrl, apiKey }) => readModelSpec({ model, baseUrl, apiKey }),
     'bg:failures-seen': () => markFailuresSeen(now),
     'bg:clear-history': async () => ({ ok: true, deleted: await clearHistory() }),
     'bg:replace-on-page': ({ jobId }) => replaceOnPage(jobId, browserReplaceDeps),

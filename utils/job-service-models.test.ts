@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createJobService } from './job-service';
 import type { EditRequest } from './messages';
 import { ModelInputError } from './models/model-input-error';
+import { otherModelSpec } from './models/testing/other-model';
 import { setApiKey } from './secret-store';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { saveSettings } from './settings-store';
@@ -68,5 +69,25 @@ describe('job service start, per model', () => {
     await withSettings({ provider: 'bfl', model: DEV, baseUrl: 'https://api.bfl.ai/v1' });
     await expect(service.start(request, { kind: 'job', jobId: 'x' })).rejects.toThrow(/not offered by Black Forest Labs/);
     expect(creates).toEqual([]);
+  });
+
+  it('runs another model with the inputs read from its schema, under its own names for the prompt and the picture', async () => {
+    const spec = otherModelSpec();
+    await withSettings({ model: spec.id, otherModel: spec, modelOptions: { [spec.id]: { style: 'film' } } });
+    const { service, creates } = serviceRecordingCreates();
+
+    const job = await service.start(request, { kind: 'job', jobId: 'x' });
+
+    expect(job).toMatchObject({ model: 'someone/restyle', imageInput: 'image', input: { strength: 0.6, style: 'film', sharpen: false, seed: Math.floor(0.25 * 2 ** 31) } });
+    expect(job.promptInput).toBeUndefined();
+    await expect.poll(() => creates.length).toBe(1);
+    expect(creates[0]?.url).toMatch(/\/models\/someone\/restyle\/predictions$/);
+    expect(creates[0]?.input).toEqual({ prompt: 'sepia', image: 'data:image/jpeg;base64,AAAA', ...job.input });
+  });
+
+  it('refuses another model whose inputs were never read', async () => {
+    await withSettings({ model: 'someone/unread' });
+    const { service } = serviceRecordingCreates();
+    await expect(service.start(request, { kind: 'job', jobId: 'x' })).rejects.toThrow(/someone\/unread is not set up/);
   });
 });

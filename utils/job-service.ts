@@ -15,7 +15,7 @@ import { getApiKey } from './secret-store';
 import { getSettings } from './settings-store';
 import { buildModelInput } from './models/model-input';
 import { ModelInputError, unavailableMessage } from './models/model-input-error';
-import { specForSettings } from './models/registry';
+import { specFor } from './models/registry';
 import { baseUrlFor } from './settings';
 import { assertWithinCap, capRefusalForCreate, recordIfBilled, serializeStarts } from './spend/spend-gate';
 
@@ -113,7 +113,8 @@ export function createJobService(deps: JobServiceDeps) {
       const settings = await getSettings();
       const now = deps.now();
       const model = request.model ?? settings.model;
-      const spec = specForSettings({ model });
+      const spec = specFor(model, settings);
+      if (!spec) throw new ModelInputError(`${model} is not set up: read its inputs on the options page (Model, Other model) first.`);
       if (!spec.providers.includes(settings.provider)) throw new ModelInputError(unavailableMessage(spec, settings.provider));
       const built = buildModelInput(spec, settings, request, newSeed(deps.random));
       if (!built.ok) throw new ModelInputError(built.message);
@@ -125,6 +126,9 @@ export function createJobService(deps: JobServiceDeps) {
         provider: settings.provider,
         source,
         input: built.input,
+        // Another model's own names for the prompt and the picture (Kontext's are the defaults).
+        ...(spec.promptInput !== 'prompt' ? { promptInput: spec.promptInput } : {}),
+        ...(spec.imageInput !== 'input_image' ? { imageInput: spec.imageInput } : {}),
         phase: 'acquiring',
         createdAt: now,
         updatedAt: now,

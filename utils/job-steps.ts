@@ -57,13 +57,13 @@ const NO_KEY: JobEvent = {
 
 /** The model's input for a job: prompt, image and the chosen options (unset keys are omitted by the client). */
 export function modelInput(job: Job, image: string): Record<string, unknown> {
-  return { prompt: job.prompt, input_image: image, ...job.input };
+  return { [job.promptInput ?? 'prompt']: job.prompt, [job.imageInput ?? 'input_image']: image, ...job.input };
 }
 
 /** Finds the prediction a lost create made, by the job's seed and prompt, in the provider's recent list. */
 export function findOwnPrediction(job: Job, predictions: Prediction[]): Prediction | undefined {
   return predictions.find(
-    (p) => p.input?.seed === job.input.seed && p.input?.prompt === job.prompt && (!p.model || p.model === job.model),
+    (p) => p.input?.seed === job.input.seed && p.input?.[job.promptInput ?? 'prompt'] === job.prompt && (!p.model || p.model === job.model),
   );
 }
 

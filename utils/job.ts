@@ -81,6 +81,9 @@ export const Job = z.object({
   provider: Provider.optional(),
   source: JobSource,
   input: JobInput,
+  /** The model's inputs that take the instruction and the picture, when not `prompt` and `input_image` (another model's). */
+  promptInput: z.string().min(1).max(100).optional(),
+  imageInput: z.string().min(1).max(100).optional(),
   phase: JobPhase,
   remoteStatus: RemoteStatus.optional(),
   predictionId: z.string().optional(),

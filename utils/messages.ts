@@ -12,6 +12,7 @@ import { AspectRatio, Model, OutputFormat, Provider } from './settings';
 import type { SpendQuote } from './spend/spend-gate';
 import { ScalarRecord } from './models/input-field';
 import type { ModelSpec } from './models/model-spec';
+import type { SpecResult } from './models/schema-to-spec';
 
 const JobId = z.string().min(1).max(100);
 
@@ -54,6 +55,8 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:retry-job'), jobId: JobId }),
   /** Check a typed key with its provider (absent: Replicate, as before providers could be chosen). */
   z.object({ type: z.literal('bg:test-connection'), provider: Provider.optional(), baseUrl: z.string().max(2000), apiKey: z.string().max(1000) }),
+  /** Read another model's inputs from its schema, with the typed (maybe unsaved) base URL and key. */
+  z.object({ type: z.literal('bg:read-model'), model: z.string().max(300), baseUrl: z.string().max(2000), apiKey: z.string().max(1000) }),
   /** The popup is showing the job list: failures until now are seen (the badge leaves its error colour). */
   z.object({ type: z.literal('bg:failures-seen') }),
   /** Delete every finished edit of the history and its pictures (the popup asked the user first). */
@@ -126,6 +129,7 @@ export interface BackgroundReplies {
   'bg:delete-job': { ok: boolean };
   'bg:retry-job': { ok: boolean };
   'bg:test-connection': TestConnectionResult;
+  'bg:read-model': SpecResult;
   'bg:failures-seen': { ok: true };
   'bg:clear-history': { ok: true; deleted: number };
   'bg:replace-on-page': ReplaceOnPageResult;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScalarRecord } from './models/input-field';
+import { ModelName, ModelSpecSchema } from './models/model-spec-schema';
 
 /** Default API base URL; any Replicate-compatible base (e.g. a reseller's proxy) can replace it. */
 export const DEFAULT_BASE_URL = 'https://api.replicate.com/v1';
@@ -66,7 +67,10 @@ export const Settings = z.object({
    * running at that provider keeps its host. Only URLs other than the provider's default are kept.
    */
   otherBaseUrls: z.partialRecord(Provider, BaseUrl).default({}),
-  model: Model.default('black-forest-labs/flux-kontext-pro'),
+  /** A built-in model, or any other `owner/name` whose inputs were read into `otherModel`. */
+  model: z.union([Model, ModelName]).default('black-forest-labs/flux-kontext-pro'),
+  /** The inputs of the last other model read from its schema (options page, "Other model"). */
+  otherModel: ModelSpecSchema.optional(),
   outputFormat: OutputFormat.default('png'),
   aspectRatio: AspectRatio.default('match_input_image'),
   // The provider accepts at most 2 when an input image is sent, and we always send one.

@@ -11,14 +11,14 @@ export function extraEditFields(spec: ModelSpec): InputField[] {
   return spec.editInputs.filter((name) => !CHOICE_INPUTS.includes(name)).flatMap((name) => fieldOf(spec, name) ?? []);
 }
 
-function enumOptions(spec: ModelSpec, name: string): string[] | undefined {
+function enumOptions(spec: ModelSpec, name: string): string[] {
   const field = fieldOf(spec, name);
-  return field?.kind === 'enum' ? [...field.options] : undefined;
+  return field?.kind === 'enum' && spec.editInputs.includes(name) ? [...field.options] : [];
 }
 
-/** The aspect ratios and formats the model takes, for the box's selects. */
+/** The aspect ratios and formats the box offers for the model; none when it does not ask that input per edit. */
 export function choiceOptions(spec: ModelSpec): { aspectRatios?: AspectRatio[]; outputFormats?: OutputFormat[] } {
-  return { aspectRatios: enumOptions(spec, 'aspect_ratio') as AspectRatio[] | undefined, outputFormats: enumOptions(spec, 'output_format') as OutputFormat[] | undefined };
+  return { aspectRatios: enumOptions(spec, 'aspect_ratio') as AspectRatio[], outputFormats: enumOptions(spec, 'output_format') as OutputFormat[] };
 }
 
 export type ParsedEditInputs = { ok: true; inputs: ScalarRecord } | { ok: false; errors: Record<string, string> };

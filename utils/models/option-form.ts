@@ -6,7 +6,7 @@ export type { TypedValue } from './typed-value';
 import { boundSetting, optionValues } from './model-input';
 import { fieldOf, type ModelSpec } from './model-spec';
 import { unavailableMessage } from './model-input-error';
-import { BUILT_IN_SPECS, builtInSpec } from './registry';
+import { BUILT_IN_SPECS, isBuiltInModel, specFor } from './registry';
 
 /** Typed option values of the models' inputs without a setting of their own, by model and input name. */
 export type TypedModelOptions = Record<string, Record<string, TypedValue>>;
@@ -19,10 +19,15 @@ export function unboundOptionFields(spec: ModelSpec): InputField[] {
   return spec.optionInputs.filter((name) => !boundSetting(spec, name)).flatMap((name) => fieldOf(spec, name) ?? []);
 }
 
-/** Every built-in model's own options as the form shows them (saved values, or defaults). */
-export function typedModelOptions(settings: Pick<Settings, 'modelOptions' | 'aspectRatio' | 'outputFormat' | 'safetyTolerance' | 'promptUpsampling'>): TypedModelOptions {
+/** A model's own options at their defaults, as typed (a model just read from its schema). */
+export function typedDefaults(spec: ModelSpec): Record<string, TypedValue> {
+  return Object.fromEntries(unboundOptionFields(spec).map((field) => [field.name, typedOf(field.default)]));
+}
+
+/** Every built-in model's (and the other model's) own options as the form shows them (saved values, or defaults). */
+export function typedModelOptions(settings: Pick<Settings, 'modelOptions' | 'aspectRatio' | 'outputFormat' | 'safetyTolerance' | 'promptUpsampling' | 'otherModel'>): TypedModelOptions {
   const typed: TypedModelOptions = {};
-  for (const spec of BUILT_IN_SPECS) {
+  for (const spec of [...BUILT_IN_SPECS, ...(settings.otherModel ? [settings.otherModel] : [])]) {
     const values = optionValues(spec, settings);
     const own = unboundOptionFields(spec);
     if (own.length > 0) typed[spec.id] = Object.fromEntries(own.map((field) => [field.name, typedOf(values[field.name])]));
@@ -41,11 +46,11 @@ export interface CheckedOptions {
  * model takes (dev has no 2:1). Other models' options are kept when valid, dropped to their defaults
  * otherwise. Only values that differ from a default are returned.
  */
-export function checkModelOptions(model: string, typed: TypedModelOptions, shared: { aspectRatio: string; outputFormat: string; provider: string }): CheckedOptions {
+export function checkModelOptions(model: string, typed: TypedModelOptions, shared: { aspectRatio: string; outputFormat: string; provider: string; otherModel?: ModelSpec }): CheckedOptions {
   const errors: Record<string, string> = {};
   const modelOptions: Settings['modelOptions'] = {};
   for (const [id, fields] of Object.entries(typed)) {
-    const spec = builtInSpec(id);
+    const spec = specFor(id, shared);
     if (!spec) continue;
     const values: ScalarRecord = {};
     for (const field of unboundOptionFields(spec)) {
@@ -58,13 +63,14 @@ export function checkModelOptions(model: string, typed: TypedModelOptions, share
     }
     if (Object.keys(values).length > 0) modelOptions[id] = values;
   }
-  const spec = builtInSpec(model);
+  const spec = specFor(model, shared);
+  if (!spec && model && !isBuiltInModel(model)) errors.otherModelName = `Read the inputs of ${model} first (Read its inputs).`;
   if (spec && !(spec.providers as readonly string[]).includes(shared.provider)) {
     errors.model = unavailableMessage(spec, shared.provider === 'bfl' ? 'bfl' : 'replicate');
   }
   for (const [name, key] of [['aspect_ratio', 'aspectRatio'], ['output_format', 'outputFormat']] as const) {
     const field = spec ? fieldOf(spec, name) : undefined;
-    if (spec && field?.kind === 'enum' && !field.options.includes(shared[key])) errors[key] = `${spec.label} does not take ${shared[key]}.`;
+    if (spec && isBuiltInModel(spec.id) && field?.kind === 'enum' && !field.options.includes(shared[key])) errors[key] = `${spec.label} does not take ${shared[key]}.`;
   }
   return { modelOptions, errors };
 }

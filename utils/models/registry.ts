@@ -15,7 +15,12 @@ export function builtInSpec(id: string): ModelSpec | undefined {
   return BUILT_IN_SPECS.find((spec) => spec.id === id);
 }
 
-/** The spec of the model settings name (a built-in one; pro when the saved name is unknown). */
-export function specForSettings(settings: { model: string }): ModelSpec {
-  return builtInSpec(settings.model) ?? KONTEXT_PRO;
+/** The spec of `model`: a built-in one, or the other model read from its schema; undefined when neither. */
+export function specFor(model: string, settings: { otherModel?: ModelSpec }): ModelSpec | undefined {
+  return builtInSpec(model) ?? (settings.otherModel?.id === model ? settings.otherModel : undefined);
+}
+
+/** The spec of the model settings name (pro when the saved name has no spec, for forms to show something). */
+export function specForSettings(settings: { model: string; otherModel?: ModelSpec }): ModelSpec {
+  return specFor(settings.model, settings) ?? KONTEXT_PRO;
 }

@@ -1,6 +1,8 @@
 import { ApiKey, Settings, type Provider } from '../settings';
 import { keyProviderProblem, otherBaseUrlsToSave, providerOf } from './provider-form';
 import { checkModelOptions, typedModelOptions, type TypedModelOptions } from '../models/option-form';
+import type { ModelSpec } from '../models/model-spec';
+import { isBuiltInModel } from '../models/registry';
 
 /** The options form as typed: every field a string except the checkbox. */
 export interface SettingsFormValues {
@@ -17,6 +19,9 @@ export interface SettingsFormValues {
   promptUpsampling: boolean;
   /** The models' own options as typed (ModelSettings.tsx), every built-in model's, so switching back keeps them. */
   modelOptions: TypedModelOptions;
+  /** The other model's name as typed, and its inputs once read (ModelSettings.tsx, "Other model"). */
+  otherModelName: string;
+  otherModel?: ModelSpec;
   maxConcurrentJobs: string;
   maxInputPixels: string;
 }
@@ -43,6 +48,8 @@ export function formValuesFrom(settings: Settings, apiKey: string | undefined): 
     safetyTolerance: String(settings.safetyTolerance),
     promptUpsampling: settings.promptUpsampling,
     modelOptions: typedModelOptions(settings),
+    otherModelName: isBuiltInModel(settings.model) ? (settings.otherModel?.id ?? '') : settings.model,
+    otherModel: settings.otherModel,
     maxConcurrentJobs: String(settings.maxConcurrentJobs),
     maxInputPixels: String(settings.maxInputPixels),
   };
@@ -64,6 +71,7 @@ export function validateSettingsForm(values: SettingsFormValues): SettingsFormRe
     safetyTolerance: wholeNumber(tolerance),
     promptUpsampling: values.promptUpsampling,
     modelOptions: options.modelOptions,
+    otherModel: values.otherModel,
     maxConcurrentJobs: wholeNumber(values.maxConcurrentJobs),
     maxInputPixels: wholeNumber(values.maxInputPixels),
   });
