@@ -68,7 +68,7 @@ export const Settings = z.object({
    */
   otherBaseUrls: z.partialRecord(Provider, BaseUrl).default({}),
   /** A built-in model, or any other `owner/name` whose inputs were read into `otherModel`. */
-  model: z.union([Model, ModelName]).default('black-forest-labs/flux-kontext-pro'),
+  model: z.union([Model, ModelName], { error: 'Choose a model, or name another one as owner/name.' }).default('black-forest-labs/flux-kontext-pro'),
   /** The inputs of the last other model read from its schema (options page, "Other model"). */
   otherModel: ModelSpecSchema.optional(),
   outputFormat: OutputFormat.default('png'),

@@ -31,3 +31,10 @@ describe('model options as typed on the options page', () => {
     expect(checkModelOptions('black-forest-labs/flux-kontext-pro', typed, shared)).toEqual({ modelOptions: {}, errors: {} });
   });
 });
+
+describe('another model on the options page', () => {
+  it('must be named and read before it can be saved', () => {
+    expect(checkModelOptions('', {}, shared).errors).toEqual({ otherModelName: 'Name the model as owner/name, then read its inputs.' });
+    expect(checkModelOptions('someone/x', {}, shared).errors).toEqual({ otherModelName: expect.stringMatching(/Read the inputs of someone\/x first/) });
+  });
+});

@@ -64,7 +64,9 @@ export function checkModelOptions(model: string, typed: TypedModelOptions, share
     if (Object.keys(values).length > 0) modelOptions[id] = values;
   }
   const spec = specFor(model, shared);
-  if (!spec && model && !isBuiltInModel(model)) errors.otherModelName = `Read the inputs of ${model} first (Read its inputs).`;
+  if (!spec && !isBuiltInModel(model)) {
+    errors.otherModelName = model ? `Read the inputs of ${model} first (Read its inputs).` : 'Name the model as owner/name, then read its inputs.';
+  }
   if (spec && !(spec.providers as readonly string[]).includes(shared.provider)) {
     errors.model = unavailableMessage(spec, shared.provider === 'bfl' ? 'bfl' : 'replicate');
   }
