@@ -86,8 +86,9 @@ export function ModelSettings({ values, errors, onChange, readModel }: ModelSett
         <OtherModelField
           name={values.otherModelName}
           error={errors.otherModelName}
-          // The typed name is the model; its inputs count once read for that very name.
-          onName={(name) => onChange({ otherModelName: name, model: name.trim() }, ['otherModelName', 'model'])}
+          // The typed name is the model; its inputs count once read for that very name. A built-in one's name
+          // stays pending here (reading it selects the built-in model), or typing it would swap this form away.
+          onName={(name) => onChange({ otherModelName: name, model: isBuiltInModel(name.trim()) ? '' : name.trim() }, ['otherModelName', 'model'])}
           read={read}
           onRead={onRead}
         />

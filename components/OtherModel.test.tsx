@@ -76,4 +76,16 @@ describe('Other model on the options page', () => {
     expect(screen.getByRole('textbox', { name: 'Other model' }).getAttribute('aria-invalid')).toBe('true');
     expect((await getSettings()).model).toBe(DEFAULT_SETTINGS.model);
   });
+
+  it('keeps the field while a built-in model’s name is typed, and selects that model once read', async () => {
+    const dev = 'black-forest-labs/flux-kontext-dev';
+    fakeBackground(() => ({ ok: true, spec: { ...otherModelSpec(), id: dev, label: dev } }));
+    const user = await renderLoaded();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'Other model…');
+    await user.type(screen.getByRole('textbox', { name: 'Other model' }), dev);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Model' }).value).toBe('other');
+    await user.click(screen.getByRole('button', { name: 'Read its inputs' }));
+    await vi.waitFor(() => expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Model' }).value).toBe(dev));
+    expect(screen.getByRole('spinbutton', { name: 'Steps' })).toBeTruthy();
+  });
 });
