@@ -54,6 +54,14 @@ describe('GET /models/{owner}/{name}', () => {
     expect(schemas.output_format.enum).toEqual(['webp', 'jpg', 'png']);
   });
 
+  it('serves and runs the made-up community model, whose picture input is `image`', async () => {
+    const { json } = await api(double, '/models/kontext-tests/restyle');
+    expect(Object.keys(json.latest_version.openapi_schema.components.schemas.Input.properties)).toEqual(['prompt', 'image', 'strength', 'style', 'sharpen', 'seed']);
+    const input = { prompt: 'x', image: dataUri(patternPng(8, 8), 'image/png'), style: 'film' };
+    expect((await api(double, '/models/kontext-tests/restyle/predictions', { body: { input } })).status).toBe(201);
+    expect((await api(double, '/models/kontext-tests/restyle/predictions', { body: { input: { ...input, input_image: input.image } } })).status).toBe(422);
+  });
+
   it('answers 404 for a model it does not run', async () => {
     expect((await api(double, '/models/someone/nothing')).status).toBe(404);
   });

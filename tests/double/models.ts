@@ -14,11 +14,31 @@ export const KONTEXT_INPUT_SCHEMA: JsonSchema = readSchema('./flux-kontext-pro.i
 /** Input schema of flux-kontext-dev: sampling inputs instead of safety tolerance and prompt upsampling. */
 export const KONTEXT_DEV_INPUT_SCHEMA: JsonSchema = readSchema('./flux-kontext-dev.input.schema.json');
 
+/**
+ * A made-up community model for tests of "Other model": its picture input is `image` (not
+ * `input_image`: the double renders it as a gradient), plus a number, a choice, a flag and a seed.
+ */
+export const OTHER_MODEL = 'kontext-tests/restyle';
+export const OTHER_MODEL_INPUT_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['prompt', 'image'],
+  additionalProperties: false,
+  properties: {
+    prompt: { type: 'string' },
+    image: { type: 'string', format: 'uri' },
+    strength: { type: 'number', minimum: 0, maximum: 1, default: 0.6 },
+    style: { type: 'string', enum: ['none', 'film', 'anime'], default: 'none' },
+    sharpen: { type: 'boolean', default: false },
+    seed: { type: 'integer', nullable: true },
+  },
+};
+
 /** The input schema of every model the double runs, by "owner/name". */
 export const MODEL_INPUT_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map([
   ['black-forest-labs/flux-kontext-pro', KONTEXT_INPUT_SCHEMA],
   ['black-forest-labs/flux-kontext-max', KONTEXT_INPUT_SCHEMA],
   ['black-forest-labs/flux-kontext-dev', KONTEXT_DEV_INPUT_SCHEMA],
+  [OTHER_MODEL, OTHER_MODEL_INPUT_SCHEMA],
 ]);
 
 /** "owner/name" of every model the double runs. */
