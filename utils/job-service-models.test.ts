@@ -90,4 +90,13 @@ describe('job service start, per model', () => {
     const { service } = serviceRecordingCreates();
     await expect(service.start(request, { kind: 'job', jobId: 'x' })).rejects.toThrow(/someone\/unread is not set up/);
   });
+
+  it('gives a request that names dev (a preset’s model) dev’s inputs while the options name pro', async () => {
+    await withSettings({ safetyTolerance: 1 });
+    const { service } = serviceRecordingCreates();
+    const job = await service.start({ ...request, model: DEV }, { kind: 'job', jobId: 'x' });
+    expect(job.model).toBe(DEV);
+    expect(job.input).toMatchObject({ num_inference_steps: 30, guidance: 2.5 });
+    expect(job.input).not.toHaveProperty('safety_tolerance');
+  });
 });
