@@ -24,6 +24,14 @@ describe('PriceLine', () => {
     expect(screen.getByText(/82 % of your monthly cap is used/)).toBeTruthy();
   });
 
+  it('names the price of a second for a model billed by run time, and says when no price is known', () => {
+    render(<PriceLine quote={{ ...quote({ spentMicros: 0, pendingMicros: 0 }), perSecondMicros: 725 }} onRaiseCap={() => undefined} />);
+    expect(screen.getByText(/Billed by run time: \$0\.000725 a second/)).toBeTruthy();
+    cleanup();
+    render(<PriceLine quote={quote({ spentMicros: 0, pendingMicros: 0 })} onRaiseCap={() => undefined} />);
+    expect(screen.getByText(/Price unknown for this model/)).toBeTruthy();
+  });
+
   it('says nothing of the cap below 80 %', () => {
     render(<PriceLine quote={quote({ spentMicros: 7_000_000, pendingMicros: 0, priceMicros: 40_000, capMicros: 10_000_000 })} onRaiseCap={() => undefined} />);
     expect(screen.queryByText(/of your monthly cap is used/)).toBeNull();

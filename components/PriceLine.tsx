@@ -1,6 +1,7 @@
 import { WARN_PERCENT } from '../utils/spend/cap';
 import type { SpendQuote } from '../utils/spend/spend-gate';
 import { formatMicros, percentOf } from '../utils/spend/money';
+import { microsToInput } from '../utils/spend/spend-form';
 
 interface PriceLineProps {
   quote: SpendQuote;
@@ -13,7 +14,11 @@ interface PriceLineProps {
  * the monthly cap, and at the cap the reason no edit starts with a way to raise it.
  */
 export function PriceLine({ quote, onRaiseCap }: PriceLineProps) {
-  const price = quote.priceMicros === undefined ? 'Price unknown for this model' : `This edit: ${formatMicros(quote.priceMicros)}`;
+  const price = quote.priceMicros !== undefined
+    ? `This edit: ${formatMicros(quote.priceMicros)}`
+    : quote.perSecondMicros !== undefined
+      ? `Billed by run time: $${microsToInput(quote.perSecondMicros)} a second`
+      : 'Price unknown for this model';
   const committed = quote.spentMicros + quote.pendingMicros;
   const month = quote.capMicros === undefined
     ? `this month ${formatMicros(quote.spentMicros)}`

@@ -1,36 +1,65 @@
 import { useState } from 'react';
 import { formatMicros } from '../utils/spend/money';
-import { BILLING_RULE_TEXT, BUILT_IN_PRICES_AS_OF, PROVIDER_LABELS, effectivePrices, priceKey, type PriceOverrides } from '../utils/spend/price-table';
+import {
+  BILLING_RULE_TEXT, BUILT_IN_PRICES_AS_OF, PROVIDER_LABELS, effectivePrices, priceKey, type BillingRule, type PriceOverrides,
+} from '../utils/spend/price-table';
 import { microsToInput, parsePriceInput } from '../utils/spend/spend-form';
 import { saveSpendSettings, type SpendSettings } from '../utils/spend/spend-settings';
 
 const UNIT = { 'per-output-image': 'per output image', 'per-second': 'per second', 'per-request': 'per request' } as const;
 
-/** The price table, each row editable; a price equal to the built-in one is stored as no override. */
-export function PriceTable({ settings }: { settings: SpendSettings }) {
-  const prices = effectivePrices(settings.prices);
-  const [texts, setTexts] = useState(() => Object.fromEntries(prices.map((row) => [priceKey(row.provider, row.model), microsToInput(row.micros)])));
+/** A row of the table as shown: a built-in price, or an Other model's, which has none until the user sets it. */
+interface ShownRow {
+  provider: string;
+  model: string;
+  rule: BillingRule;
+  micros?: number;
+  builtInMicros?: number;
+}
+
+/** The built-in rows with the user's prices, then one per-second row per Other model (priced or not). */
+function shownRows(overrides: PriceOverrides, otherModels: readonly string[]): ShownRow[] {
+  const builtIn = effectivePrices({});
+  const rows: ShownRow[] = effectivePrices(overrides).map((row, i) => ({ ...row, builtInMicros: builtIn[i]?.micros }));
+  for (const model of otherModels) {
+    if (rows.some((row) => row.model === model)) continue;
+    rows.push({ provider: 'replicate', model, rule: 'per-second', micros: overrides[priceKey('replicate', model)] });
+  }
+  return rows;
+}
+
+/**
+ * The price table, each row editable; a price equal to the built-in one is stored as no override. An
+ * Other model (options, Model) gets a row of its own, billed by run time, empty until the user prices it.
+ */
+export function PriceTable({ settings, otherModels = [] }: { settings: SpendSettings; otherModels?: readonly string[] }) {
+  const prices = shownRows(settings.prices, otherModels);
+  const [texts, setTexts] = useState(() => Object.fromEntries(prices.map((row) => [priceKey(row.provider, row.model), row.micros === undefined ? '' : microsToInput(row.micros)])));
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const rules = [...new Set(prices.map((row) => row.rule))];
 
   function save() {
-    const overrides: PriceOverrides = {};
-    for (const row of effectivePrices({})) {
+    // Prices of Other models not shown now (the model was changed since) are kept, not dropped.
+    const overrides: PriceOverrides = Object.fromEntries(Object.entries(settings.prices).filter(([key]) => !prices.some((row) => priceKey(row.provider, row.model) === key) && !effectivePrices({}).some((row) => priceKey(row.provider, row.model) === key)));
+    for (const row of prices) {
       const key = priceKey(row.provider, row.model);
-      const parsed = parsePriceInput(texts[key] ?? '');
+      const text = texts[key] ?? '';
+      // An Other model's empty price means "not known": no row in the ledger rather than a guess.
+      if (row.builtInMicros === undefined && text.trim() === '') continue;
+      const parsed = parsePriceInput(text);
       if (!parsed.ok) {
         setError(`${row.model}: ${parsed.message}`);
         return;
       }
-      if (parsed.micros !== row.micros) overrides[key] = parsed.micros;
+      if (parsed.micros !== row.builtInMicros) overrides[key] = parsed.micros;
     }
     setError(undefined);
     saveSpendSettings({ ...settings, prices: overrides }).then(() => setSaved('Prices saved.'), () => setError('The prices could not be saved.'));
   }
 
   function reset() {
-    setTexts(Object.fromEntries(effectivePrices({}).map((row) => [priceKey(row.provider, row.model), microsToInput(row.micros)])));
+    setTexts(Object.fromEntries(shownRows({}, otherModels).map((row) => [priceKey(row.provider, row.model), row.micros === undefined ? '' : microsToInput(row.micros)])));
     setError(undefined);
     saveSpendSettings({ ...settings, prices: {} }).then(() => setSaved('Built-in prices restored.'), () => setError('The prices could not be saved.'));
   }
@@ -43,7 +72,6 @@ export function PriceTable({ settings }: { settings: SpendSettings }) {
         <tbody>
           {prices.map((row) => {
             const key = priceKey(row.provider, row.model);
-            const builtIn = effectivePrices({}).find((r) => priceKey(r.provider, r.model) === key);
             return (
               <tr key={key}>
                 <th scope="row">{row.model}</th>
@@ -59,7 +87,7 @@ export function PriceTable({ settings }: { settings: SpendSettings }) {
                     }}
                   />{' '}{UNIT[row.rule]}
                 </td>
-                <td>{builtIn ? formatMicros(builtIn.micros) : '—'}</td>
+                <td>{row.builtInMicros === undefined ? 'none' : formatMicros(row.builtInMicros)}</td>
               </tr>
             );
           })}

@@ -6,6 +6,9 @@ import { recordEntry } from '../utils/spend/ledger-store';
 import { getSpendSettings, saveSpendSettings } from '../utils/spend/spend-settings';
 import { priceKey } from '../utils/spend/price-table';
 import { SpendPanel } from './SpendPanel';
+import { otherModelSpec } from '../utils/models/testing/other-model';
+import { DEFAULT_SETTINGS } from '../utils/settings';
+import { saveSettings } from '../utils/settings-store';
 
 const NOW = Date.UTC(2026, 10, 15);
 const PRO = 'black-forest-labs/flux-kontext-pro';
@@ -54,6 +57,20 @@ describe('SpendPanel', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Reset to built-in prices' }));
     await waitFor(async () => expect((await getSpendSettings()).prices).toEqual({}));
     expect((price as HTMLInputElement).value).toBe('0.04');
+  });
+
+  it('prices the Other model named in the options by run time, and an empty price stays unknown', async () => {
+    const other = 'someone/restyle';
+    await saveSettings({ ...DEFAULT_SETTINGS, model: other, otherModel: otherModelSpec() });
+    render(<SpendPanel now={() => NOW} />);
+    const price = await screen.findByLabelText(`Price of ${otherModelSpec().id} at replicate (USD per second)`);
+    expect((price as HTMLInputElement).value).toBe('');
+    await userEvent.click(screen.getByRole('button', { name: 'Save prices' }));
+    await waitFor(async () => expect((await getSpendSettings()).prices).toEqual({}));
+    await userEvent.type(price, '0.000725');
+    await userEvent.click(screen.getByRole('button', { name: 'Save prices' }));
+    await waitFor(async () => expect((await getSpendSettings()).prices).toEqual({ [priceKey('replicate', otherModelSpec().id)]: 725 }));
+    expect(screen.getByText(/Billed by run time: a canceled run is charged for the time it ran/)).toBeTruthy();
   });
 
   it('writes the billing rule next to the table', async () => {

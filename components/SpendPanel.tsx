@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { getSettings, watchSettings } from '../utils/settings-store';
+import type { Settings } from '../utils/settings';
 import { monthKey, monthTotals } from '../utils/spend/ledger';
 import { formatMicros } from '../utils/spend/money';
 import { monthLabel } from '../utils/spend/spend-form';
@@ -10,12 +12,29 @@ import './diagnostics.css';
 /** The id the prompt box's "Raise the cap" opens ("options.html#spending"). */
 export const SPENDING_SECTION = 'spending';
 
+/** The Other model the options name (`owner/name`), live; undefined when a built-in model is chosen. */
+function useOtherModel(): string | undefined {
+  const [model, setModel] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    const take = (settings: Settings) => live && setModel(settings.otherModel?.id);
+    getSettings().then(take, () => undefined);
+    const stop = watchSettings(take);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return model;
+}
+
 /**
  * The options page's Spending section: what billed edits cost by month (the ledger), the monthly cap,
  * and the price table the figures come from.
  */
 export function SpendPanel({ now = Date.now }: { now?: () => number }) {
   const { ledger, settings } = useSpend();
+  const otherModel = useOtherModel();
   const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (location.hash === `#${SPENDING_SECTION}`) sectionRef.current?.scrollIntoView({ block: 'start' });
@@ -47,7 +66,8 @@ export function SpendPanel({ now = Date.now }: { now?: () => number }) {
             </tbody>
           </table>
           <MonthlyCapForm settings={settings} />
-          <PriceTable settings={settings} />
+          {/* Keyed: the table's fields start from the prices again when the Other model changes. */}
+          <PriceTable key={otherModel ?? ''} settings={settings} otherModels={otherModel ? [otherModel] : []} />
         </>
       )}
     </section>

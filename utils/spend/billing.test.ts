@@ -35,6 +35,20 @@ describe('billing by rule', () => {
     expect(billedEntry({ ...reported, model: MAX }, { [priceKey('bfl', MAX)]: 1 }, NOW)).toMatchObject({ micros: 55_000 });
   });
 
+  it.each<[string, Parameters<typeof makeJob>[0], number | undefined]>([
+    ['succeeded after 3.2 s', { phase: 'done', remoteStatus: 'succeeded', outputUrl: 'u', predictTime: 3.2 }, 2_320],
+    ['failed after 1.5 s', { phase: 'failed', remoteStatus: 'failed', predictTime: 1.5 }, 1_088],
+    ['canceled after 2 s (it ran: billed)', { phase: 'canceled', remoteStatus: 'canceled', predictTime: 2 }, 1_450],
+    ['aborted before it started (not billed)', { phase: 'failed', remoteStatus: 'aborted', predictTime: 0 }, undefined],
+    ['still running', { phase: 'polling', remoteStatus: 'processing' }, undefined],
+  ])('bills a time-billed Other model by the seconds it ran: %s', (_name, fields, micros) => {
+    const other = 'someone/restyle';
+    const job = makeJob({ model: other, predictionId: 'p-9', ...fields });
+    const entry = billedEntry(job, { [priceKey('replicate', other)]: 725 }, NOW);
+    expect(entry?.micros).toBe(micros);
+    if (micros !== undefined) expect(entry).toMatchObject({ rule: 'per-second', basis: 'run time, your price' });
+  });
+
   it('bills at the user price when one is set', () => {
     const job = makeJob({ model: MAX, phase: 'done', predictionId: 'p-1', outputUrl: 'u', completedAt: NOW - 1 });
     expect(billedEntry(job, { [priceKey('replicate', MAX)]: 70_000 }, NOW)).toMatchObject({ micros: 70_000, at: NOW - 1, basis: 'one output image, your price' });

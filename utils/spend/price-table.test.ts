@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PRICES, basisOf, effectivePrices, priceKey, priceOf } from './price-table';
+import { BUILT_IN_PRICES, basisOf, effectivePrices, priceKey, priceOf, upfrontMicros } from './price-table';
 
 const PRO = 'black-forest-labs/flux-kontext-pro';
 
@@ -20,5 +20,15 @@ describe('price table', () => {
   it('knows no price for another provider or an unknown model', () => {
     expect(priceOf('elsewhere', PRO, {})).toBeUndefined();
     expect(priceOf('replicate', 'someone/else', {})).toBeUndefined();
+  });
+
+  it('bills an Other model the user priced by run time, and never reprices a built-in model that way', () => {
+    const other = priceOf('replicate', 'someone/else', { [priceKey('replicate', 'someone/else')]: 725 });
+    expect(other).toMatchObject({ rule: 'per-second', micros: 725, source: 'override' });
+    expect(basisOf(other!)).toBe('run time, your price');
+    expect(upfrontMicros(other)).toBeUndefined();
+    expect(upfrontMicros(priceOf('replicate', PRO, {}))).toBe(40_000);
+    // Kontext [dev] has no Black Forest Labs row: a stray override there does not make it time-billed.
+    expect(priceOf('bfl', 'black-forest-labs/flux-kontext-dev', { [priceKey('bfl', 'black-forest-labs/flux-kontext-dev')]: 1 })).toBeUndefined();
   });
 });

@@ -73,9 +73,24 @@ export function effectivePrices(overrides: PriceOverrides): EffectivePrice[] {
   });
 }
 
+/**
+ * The row of a model outside the built-in table (an "Other model" on Replicate) once the user has
+ * priced it: Replicate bills its public models by run time, so the price is per second.
+ */
+export function timeBilledRow(provider: string, model: string, overrides: PriceOverrides): EffectivePrice | undefined {
+  const micros = overrides[priceKey(provider, model)];
+  return micros === undefined ? undefined : { provider, model, rule: 'per-second', micros, source: 'override' };
+}
+
 /** The price in effect for one model at one provider, or undefined when the table has none. */
 export function priceOf(provider: string, model: string, overrides: PriceOverrides): EffectivePrice | undefined {
-  return effectivePrices(overrides).find((row) => row.provider === provider && row.model === model);
+  return effectivePrices(overrides).find((row) => row.provider === provider && row.model === model)
+    ?? (BUILT_IN_PRICES.some((row) => row.model === model) ? undefined : timeBilledRow(provider, model, overrides));
+}
+
+/** What one more edit costs up front, or undefined when it cannot be known before it runs (billed by time). */
+export function upfrontMicros(price: EffectivePrice | undefined): number | undefined {
+  return price && price.rule !== 'per-second' ? price.micros : undefined;
 }
 
 /** The rule's short words for a ledger row and the history ("one output image, price of 2025-06"). */

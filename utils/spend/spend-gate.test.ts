@@ -6,6 +6,7 @@ import { capRefusalForCreate, quoteEdit, recordIfBilled } from './spend-gate';
 import { DEFAULT_SETTINGS } from '../settings';
 import { saveSettings } from '../settings-store';
 import { saveSpendSettings } from './spend-settings';
+import { priceKey } from './price-table';
 
 const NOW = Date.UTC(2026, 10, 15);
 const PRO = 'black-forest-labs/flux-kontext-pro';
@@ -30,6 +31,12 @@ describe('spend gate', () => {
   it('records nothing for a job without an output', async () => {
     await recordIfBilled(makeJob({ phase: 'failed', predictionId: 'p', remoteStatus: 'failed' }), NOW);
     expect((await getLedger()).months).toEqual({});
+  });
+
+  it('quotes a time-billed Other model by its price a second, with no price for the edit up front', async () => {
+    await saveSpendSettings({ v: 1, prices: { [priceKey('replicate', 'someone/restyle')]: 725 } });
+    const quote = await quoteEdit('someone/restyle', 'replicate', [makeJob({ id: 'r', model: 'someone/restyle', phase: 'polling', predictionId: 'p-r' })], NOW);
+    expect(quote).toMatchObject({ perSecondMicros: 725, priceMicros: undefined, pendingMicros: 0 });
   });
 
   it('quotes the price, what is spent and what is running against the cap', async () => {

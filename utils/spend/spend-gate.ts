@@ -6,25 +6,30 @@ import { billedEntry, pendingMicros, providerOf } from './billing';
 import { capRefusalMessage, capStatus, type CapFigures, type CapStatus } from './cap';
 import { monthTotal } from './ledger';
 import { getLedger, recordEntry } from './ledger-store';
-import { priceOf } from './price-table';
+import { priceOf, upfrontMicros } from './price-table';
 import { getSettings } from '../settings-store';
 import { getSpendSettings } from './spend-settings';
 
 /** What an edit would cost and where the month stands, as the prompt box shows it. */
 export interface SpendQuote extends CapFigures {
   status: CapStatus;
+  /** Set for a model billed by run time (its edit's price is not known before it runs): the price of a second. */
+  perSecondMicros?: number;
 }
 
 /** The quote for one more edit of `model`, counting `jobs` that are accepted but not billed yet. */
 export async function quoteEdit(model: string, provider: string, jobs: readonly Job[], now: number): Promise<SpendQuote> {
   const [ledger, settings] = await Promise.all([getLedger(), getSpendSettings()]);
+  const price = priceOf(provider, model, settings.prices);
   const figures: CapFigures = {
     spentMicros: monthTotal(ledger, now),
     pendingMicros: pendingMicros(jobs, ledger, settings.prices, provider),
-    priceMicros: priceOf(provider, model, settings.prices)?.micros,
+    priceMicros: upfrontMicros(price),
     capMicros: settings.capMicros,
   };
-  return { ...figures, status: capStatus(figures) };
+  const quote: SpendQuote = { ...figures, status: capStatus(figures) };
+  if (price?.rule === 'per-second') quote.perSecondMicros = price.micros;
+  return quote;
 }
 
 /**
