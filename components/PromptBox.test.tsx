@@ -67,6 +67,41 @@ describe('PromptBox', () => {
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
   });
 
+  it('starts an edit asked for with Enter while the box was still loading, once it may, and only once', async () => {
+    const user = userEvent.setup();
+    let answer: (context: PromptContext) => void = () => undefined;
+    const sent: BackgroundMessage[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
+      sent.push(message);
+      if (message.type === 'bg:prompt-context') return new Promise<PromptContext>((resolve) => (answer = resolve));
+      if (message.type === 'bg:start-edit') return { ok: true, jobId: 'job-1' };
+      return message.type === 'bg:prepare-input' ? { ok: true, summary: preparedSummary } : undefined;
+    }) as never);
+    renderBox();
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}{Enter}');
+    expect(sent.filter((m) => m.type === 'bg:start-edit')).toEqual([]);
+
+    await act(async () => answer(readyContext));
+    expect(await screen.findByText(STARTED_MESSAGE)).toBeTruthy();
+    expect(sent.filter((m) => m.type === 'bg:start-edit')).toMatchObject([{ request: { prompt: 'Make it snow' } }]);
+  });
+
+  it('drops a start asked for while loading when the answer says it cannot start (no key)', async () => {
+    const user = userEvent.setup();
+    let answer: (context: PromptContext) => void = () => undefined;
+    const sent: BackgroundMessage[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
+      sent.push(message);
+      if (message.type === 'bg:prompt-context') return new Promise<PromptContext>((resolve) => (answer = resolve));
+      return message.type === 'bg:prepare-input' ? { ok: true, summary: preparedSummary } : undefined;
+    }) as never);
+    renderBox();
+    await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}');
+    await act(async () => answer({ ...readyContext, hasKey: false }));
+    expect(await screen.findByText('Add your API key to start editing.')).toBeTruthy();
+    expect(sent.filter((m) => m.type === 'bg:start-edit')).toEqual([]);
+  });
+
   it('adds a new line on Shift+Enter instead of starting', async () => {
     const user = userEvent.setup();
     const background = fakeBackground(readyContext);

@@ -62,6 +62,7 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   const [sending, setSending] = useState(false);
   const [started, setStarted] = useState(false);
   const recentsRef = useRef<HTMLUListElement>(null);
+  const startWhenReady = useRef(false);
   const [recentsOpen, setRecentsOpen] = useState(true);
   const [recentActive, setRecentActive] = useState(-1);
   const [recentsFocusRequest, setRecentsFocusRequest] = useState(0);
@@ -95,6 +96,14 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
     if (recentsFocusRequest > 0) recentsRef.current?.focus();
   }, [recentsFocusRequest]);
 
+  // Once the context is in: a start asked for while loading goes ahead if it may, and is dropped if not
+  // (no key, a cap reached: the box says why, and the person decides again).
+  useEffect(() => {
+    if (state.status === 'loading' || !startWhenReady.current) return;
+    startWhenReady.current = false;
+    if (canStart) void start();
+  });
+
   useEffect(() => {
     if (!started) return;
     const timer = setTimeout(onClose, closeDelayMs);
@@ -102,7 +111,12 @@ export function PromptBox({ source, onClose, onOpenSettings, closeDelayMs = CLOS
   }, [started, closeDelayMs, onClose]);
 
   async function start() {
-    if (!canStart) return;
+    if (!canStart) {
+      // Enter pressed before the box finished asking the background what it needs (key, price…):
+      // the edit starts as soon as the answer allows it, rather than the key press being lost.
+      if (state.status === 'loading') startWhenReady.current = true;
+      return;
+    }
     const extra = parseEditInputs(extraFields, extraValues);
     if (!extra.ok) {
       setInputErrors(extra.errors);
