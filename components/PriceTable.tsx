@@ -41,7 +41,9 @@ export function PriceTable({ settings, otherModels = [] }: { settings: SpendSett
 
   function save() {
     // Prices of Other models not shown now (the model was changed since) are kept, not dropped.
-    const overrides: PriceOverrides = Object.fromEntries(Object.entries(settings.prices).filter(([key]) => !prices.some((row) => priceKey(row.provider, row.model) === key) && !effectivePrices({}).some((row) => priceKey(row.provider, row.model) === key)));
+    // (Every built-in row is shown, so what is not shown is such a price.)
+    const shown = new Set(prices.map((row) => priceKey(row.provider, row.model)));
+    const overrides: PriceOverrides = Object.fromEntries(Object.entries(settings.prices).filter(([key]) => !shown.has(key)));
     for (const row of prices) {
       const key = priceKey(row.provider, row.model);
       const text = texts[key] ?? '';

@@ -16,7 +16,7 @@ const preparedSummary: PreparedSummary = {
 
 /** Answers the box's messages like the background would and records what it was sent. */
 function fakeBackground(
-  context: PromptContext,
+  context: PromptContext | Promise<PromptContext>,
   startEdit: () => Promise<StartEditResult> = async () => ({ ok: true, jobId: 'job-1' }),
   prepared: PrepareInputResult = { ok: true, summary: preparedSummary },
 ) {
@@ -29,6 +29,13 @@ function fakeBackground(
     return undefined;
   }) as never);
   return { sent, edits: () => sent.filter((m) => m.type === 'bg:start-edit') };
+}
+
+/** A value the test hands over when it chooses (the background's answer, held back). */
+function withheld<T>() {
+  let release: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((resolve) => (release = resolve));
+  return { promise, release: (value: T) => release(value) };
 }
 
 function renderBox(onClose = vi.fn(), onOpenSettings = vi.fn()) {
@@ -69,37 +76,26 @@ describe('PromptBox', () => {
 
   it('starts an edit asked for with Enter while the box was still loading, once it may, and only once', async () => {
     const user = userEvent.setup();
-    let answer: (context: PromptContext) => void = () => undefined;
-    const sent: BackgroundMessage[] = [];
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
-      sent.push(message);
-      if (message.type === 'bg:prompt-context') return new Promise<PromptContext>((resolve) => (answer = resolve));
-      if (message.type === 'bg:start-edit') return { ok: true, jobId: 'job-1' };
-      return message.type === 'bg:prepare-input' ? { ok: true, summary: preparedSummary } : undefined;
-    }) as never);
+    const context = withheld<PromptContext>();
+    const background = fakeBackground(context.promise);
     renderBox();
     await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}{Enter}');
-    expect(sent.filter((m) => m.type === 'bg:start-edit')).toEqual([]);
+    expect(background.edits()).toEqual([]);
 
-    await act(async () => answer(readyContext));
+    await act(async () => context.release(readyContext));
     expect(await screen.findByText(STARTED_MESSAGE)).toBeTruthy();
-    expect(sent.filter((m) => m.type === 'bg:start-edit')).toMatchObject([{ request: { prompt: 'Make it snow' } }]);
+    expect(background.edits()).toMatchObject([{ request: { prompt: 'Make it snow' } }]);
   });
 
   it('drops a start asked for while loading when the answer says it cannot start (no key)', async () => {
     const user = userEvent.setup();
-    let answer: (context: PromptContext) => void = () => undefined;
-    const sent: BackgroundMessage[] = [];
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: BackgroundMessage) => {
-      sent.push(message);
-      if (message.type === 'bg:prompt-context') return new Promise<PromptContext>((resolve) => (answer = resolve));
-      return message.type === 'bg:prepare-input' ? { ok: true, summary: preparedSummary } : undefined;
-    }) as never);
+    const context = withheld<PromptContext>();
+    const background = fakeBackground(context.promise);
     renderBox();
     await user.type(screen.getByRole('textbox', { name: 'Edit instruction' }), 'Make it snow{Enter}');
-    await act(async () => answer({ ...readyContext, hasKey: false }));
+    await act(async () => context.release({ ...readyContext, hasKey: false }));
     expect(await screen.findByText('Add your API key to start editing.')).toBeTruthy();
-    expect(sent.filter((m) => m.type === 'bg:start-edit')).toEqual([]);
+    expect(background.edits()).toEqual([]);
   });
 
   it('adds a new line on Shift+Enter instead of starting', async () => {

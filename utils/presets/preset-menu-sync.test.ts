@@ -2,40 +2,28 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Preset } from './preset';
 import { browserBuiltMenuStore, PRESET_MENU_BUILT_KEY } from './preset-menu-browser';
-import { presetMenuItems, type MenuApi } from './preset-menu';
+import { createFakeMenu, menuItemsFor } from './fake-menu';
 import { createPresetMenuSync, type BuiltMenuStore } from './preset-menu-sync';
 
 const p = (id: string, name = id.toUpperCase()): Preset => ({ id, name, instruction: `do ${id}` });
 
 function fakes(initialBuilt?: unknown) {
-  const items: { id: string; title: string }[] = [];
-  const menus: MenuApi = {
-    create: vi.fn((props) => items.push({ id: String(props.id), title: String(props.title) })),
-    update: vi.fn(async (id, props) => {
-      const item = items.find((i) => i.id === id);
-      if (!item) throw new Error('Cannot find menu item');
-      item.title = props.title;
-    }),
-    remove: vi.fn(async (id) => {
-      items.splice(items.findIndex((i) => i.id === id), 1);
-    }),
-  };
+  const { api: menus, items } = createFakeMenu();
   let stored = initialBuilt;
   const built: BuiltMenuStore = { read: async () => stored, write: async (list) => void (stored = list) };
   const removeAll = vi.fn(async () => void items.splice(0));
   return { items, menus, built, removeAll };
 }
-const expected = (presets: Preset[]) => presetMenuItems(presets).map((i) => ({ id: String(i.id), title: String(i.title) }));
 
 describe('preset menu sync', () => {
   it('builds the whole menu, then follows changes without re-creating unchanged items', async () => {
     const { items, menus, built, removeAll } = fakes();
     const sync = createPresetMenuSync(menus, built);
     await sync.rebuild([p('a'), p('b')], removeAll);
-    expect(items).toEqual(expected([p('a'), p('b')]));
+    expect(items).toEqual(menuItemsFor([p('a'), p('b')]));
     vi.mocked(menus.create).mockClear();
     await sync.update([p('a', 'Renamed'), p('b'), p('c')]);
-    expect(items).toEqual(expected([p('a', 'Renamed'), p('b'), p('c')]));
+    expect(items).toEqual(menuItemsFor([p('a', 'Renamed'), p('b'), p('c')]));
     expect(menus.create).toHaveBeenCalledTimes(1);
     expect(removeAll).toHaveBeenCalledTimes(1);
   });
@@ -45,7 +33,7 @@ describe('preset menu sync', () => {
     await createPresetMenuSync(first.menus, first.built).rebuild([p('a'), p('b')], first.removeAll);
     const restarted = createPresetMenuSync(first.menus, first.built);
     await restarted.update([p('b')]);
-    expect(first.items).toEqual(expected([p('b')]));
+    expect(first.items).toEqual(menuItemsFor([p('b')]));
   });
 
   it('keeps two quick updates in order', async () => {
@@ -53,7 +41,7 @@ describe('preset menu sync', () => {
     const sync = createPresetMenuSync(menus, built);
     await sync.rebuild([p('a')], removeAll);
     await Promise.all([sync.update([p('a'), p('b')]), sync.update([p('b'), p('a')])]);
-    expect(items).toEqual(expected([p('b'), p('a')]));
+    expect(items).toEqual(menuItemsFor([p('b'), p('a')]));
   });
 });
 

@@ -1,33 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MENU_DESCRIBE_EDIT, MENU_DESCRIBE_EDIT_TITLE, MENU_EDIT_IMAGE } from '../context-menus';
 import type { Preset } from './preset';
 import {
   applyMenuOps, planPresetMenuUpdate, presetMenuChoice, presetMenuItems,
-  presetRequestFromMenuClick, type MenuApi,
+  presetRequestFromMenuClick,
 } from './preset-menu';
+import { createFakeMenu, menuItemsFor } from './fake-menu';
 
 const p = (id: string, name = id.toUpperCase()): Preset => ({ id, name, instruction: `do ${id}` });
 const tab = { id: 7, windowId: 2, url: 'https://example.org/page', title: 'A page', index: 0, pinned: false, highlighted: false, active: true, incognito: false } as never;
-
-/** A live menu: what the ops do to it, item order included. */
-function fakeMenu(initial: { id: string; title: string }[]) {
-  const items = [...initial];
-  const api: MenuApi = {
-    create: vi.fn((props) => items.push({ id: String(props.id), title: String(props.title) })),
-    update: vi.fn(async (id, props) => {
-      const item = items.find((i) => i.id === id);
-      if (!item) throw new Error('Cannot find menu item');
-      item.title = props.title;
-    }),
-    remove: vi.fn(async (id) => {
-      const at = items.findIndex((i) => i.id === id);
-      if (at < 0) throw new Error('Cannot find menu item');
-      items.splice(at, 1);
-    }),
-  };
-  return { api, items };
-}
-const asItems = (presets: Preset[]) => presetMenuItems(presets).map((i) => ({ id: String(i.id), title: String(i.title) }));
 
 describe('preset menu', () => {
   it('puts "Describe an edit…" first under "Edit with Kontext", then one item per preset, on images only', () => {
@@ -53,9 +34,9 @@ describe('preset menu', () => {
     ['a first preset', [], [p('a')]],
     ['the last preset deleted', [p('a')], []],
   ])('turns the menu of before into the menu of after for %s', async (_name, before, after) => {
-    const menu = fakeMenu(asItems(before));
+    const menu = createFakeMenu(menuItemsFor(before));
     await applyMenuOps(planPresetMenuUpdate(before, after), menu.api);
-    expect(menu.items).toEqual(asItems(after));
+    expect(menu.items).toEqual(menuItemsFor(after));
   });
 
   it('updates a renamed item instead of re-creating it, and leaves unchanged items alone', () => {
@@ -64,7 +45,7 @@ describe('preset menu', () => {
   });
 
   it('does not stop when an item to remove is already gone', async () => {
-    const menu = fakeMenu(asItems([p('a')]));
+    const menu = createFakeMenu(menuItemsFor([p('a')]));
     await applyMenuOps([{ op: 'remove', id: 'preset:zz' }, { op: 'create', props: presetMenuItems([p('b')])[2]! }], menu.api);
     expect(menu.items.map((i) => i.id)).toContain('preset:b');
   });
