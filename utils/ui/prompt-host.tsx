@@ -108,18 +108,17 @@ export function registerPromptScript(ctx: ContentScriptContext, css: string, pic
     const mine = ++openings;
     closeOpened();
     chosen = undefined;
-    const ui = await createPickerUi(ctx, pickerCss, {
+    const ui: ShadowRootContentScriptUi<Root> = await createPickerUi(ctx, pickerCss, {
       onPick: (element) => {
-        // Removed after the click that picked has been dispatched by React, not during it.
+        // Removed after the click that picked has been dispatched by React, not during it (and no longer
+        // `opened`, so the prompt box opening now does not remove it at once).
         if (opened === ui) opened = undefined;
         queueMicrotask(() => ui.remove());
         void openFor(token, element);
       },
-      onCancel: () => queueMicrotask(() => ui.remove()),
+      onCancel: closeLater(() => ui),
     });
-    if (mine !== openings || ctx.isInvalid) return;
-    opened = ui;
-    ui.mount();
+    show(mine, ui);
   }
 
   function setHidden(hidden: boolean): Promise<{ ok: true }> {
